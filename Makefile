@@ -1,0 +1,70 @@
+# TraceOS: `make run` boots the GRUB ISO in QEMU; `make test` runs the suite.
+# Everything a target needs is installed by tools/install-deps.sh first.
+
+BUILD    := build
+QEMU     := qemu-system-x86_64
+DEPS_OK  := $(BUILD)/.deps-ok
+
+# Cross compiler: i686-elf-gcc when present, else Debian's gcc-i686-linux-gnu.
+CROSS    ?= $(if $(shell command -v i686-elf-gcc 2>/dev/null),i686-elf-,i686-linux-gnu-)
+CC_K     := $(CROSS)gcc
+QUIET    ?= @
+LD_K     := $(CROSS)ld
+NASM     := nasm
+
+KCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
+            -fno-asynchronous-unwind-tables -fno-builtin -nostdlib -mno-sse -mno-mmx -mno-80387 \
+            -O2 -g -Wall -Wextra -Werror -Ikernel -Idrivers -MMD -MP
+KLDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack
+LIBGCC    = $(shell $(CC_K) -m32 -print-libgcc-file-name)
+
+KSRCS    := $(wildcard kernel/*.c drivers/*.c)
+KASMS    := boot/boot.asm kernel/isr.asm
+KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o,$(KASMS))
+KERNEL   := $(BUILD)/kernel.elf
+ISO      := $(BUILD)/os.iso
+
+.PHONY: all iso run debug test bless clean deps
+all: $(KERNEL)
+
+deps: $(DEPS_OK)
+$(DEPS_OK): tools/install-deps.sh
+	@tools/install-deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/%.o: %.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC_K) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/%.asm.o: %.asm | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(NASM) -f elf32 -g -F dwarf $< -o $@
+
+$(KERNEL): $(KOBJS) linker.ld
+	$(LD_K) $(KLDFLAGS) -o $@ $(KOBJS) $(LIBGCC)
+	@grub-file --is-x86-multiboot $@ || { echo "error: $@ is not a multiboot kernel: check boot/boot.asm header and linker.ld" >&2; rm -f $@; exit 1; }
+
+iso: $(ISO)
+$(ISO): $(KERNEL) boot/grub.cfg
+	@rm -rf $(BUILD)/isodir && mkdir -p $(BUILD)/isodir/boot/grub
+	cp $(KERNEL) $(BUILD)/isodir/boot/kernel.elf
+	cp boot/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(BUILD)/isodir 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
+
+# A window when a display exists; otherwise the VGA console in the terminal (curses).
+QEMU_RUN := $(QEMU) -machine pc -m 128 -cdrom $(ISO) -serial file:$(BUILD)/serial.log -no-reboot \
+            -device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev
+DISPLAY_OPT = $(if $(DISPLAY)$(WAYLAND_DISPLAY),,-display curses)
+
+run: $(ISO)
+	$(QEMU_RUN) $(DISPLAY_OPT)
+
+debug: $(ISO)
+	@echo "QEMU is paused with a gdb stub on localhost:1234. In another terminal:"
+	@echo "  gdb -ex 'target remote localhost:1234' -ex 'symbol-file $(KERNEL)' -ex 'break kmain' -ex 'continue'"
+	$(QEMU_RUN) $(DISPLAY_OPT) -s -S
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(KOBJS:.o=.d)

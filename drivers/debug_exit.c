@@ -1,0 +1,9 @@
+#include "io.h"
+#include "debug_exit.h"
+
+void debug_exit(unsigned char code)
+{
+    outb(DEBUG_EXIT_PORT, code);
+    for (;;)
+        __asm__ volatile("cli; hlt");
+}

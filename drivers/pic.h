@@ -1,0 +1,29 @@
+/* Intel 8259A programmable interrupt controllers, master and slave cascaded
+ * on IRQ 2. All registers 8 bits wide. */
+#ifndef PIC_H
+#define PIC_H
+
+#define PIC_MASTER          0x20
+#define PIC_SLAVE           0xA0
+
+#define PIC_REG_CMD         0x0     /* W: ICW1, OCW2, OCW3 */
+#define PIC_REG_DATA        0x1     /* RW: ICW2-4, and the interrupt mask (OCW1) */
+
+#define PIC_ICW1_ICW4       0x01    /* ICW4 follows */
+#define PIC_ICW1_INIT       0x10
+#define PIC_ICW3_SLAVE_AT_2 0x04    /* master: a slave sits on IRQ 2 */
+#define PIC_ICW3_CASCADE_ID 0x02    /* slave: its cascade identity */
+#define PIC_ICW4_8086       0x01
+#define PIC_CMD_EOI         0x20    /* OCW2: non-specific end of interrupt */
+
+#define PIC_CASCADE_IRQ     2
+
+/* Remap IRQ 0-7 to vector_base, 8-15 to vector_base + 8; mask every line. */
+void pic_init(int vector_base);
+void pic_mask(int irq);
+void pic_unmask(int irq);
+/* Keep only the lines in `keep` unmasked (bit n = IRQ n); returns the old mask. */
+unsigned pic_set_mask(unsigned keep_unmasked);
+void pic_eoi(int irq);
+
+#endif

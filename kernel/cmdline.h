@@ -1,0 +1,49 @@
+/* Kernel command line: "KERNEL-PATH WORD WORD ...". The first word (the
+ * kernel path QEMU or GRUB puts there) is skipped; the others are parsed
+ * into actions run in order. Pure: no I/O, so host unit tests drive it. */
+#ifndef CMDLINE_H
+#define CMDLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CMDLINE_MAX_WORDS   32
+
+enum cmd_kind {
+    CMD_PCI,            /* pci */
+    CMD_PCI_V,          /* pci-v */
+    CMD_KBD,            /* kbd */
+    CMD_DMA,            /* dma=LBA:COUNT */
+    CMD_FAULT,          /* fault=de|ud|gp|pf|triple */
+    CMD_EXIT,           /* exit */
+    CMD_TRACE,          /* trace=ADDR */
+    CMD_BAD,            /* unknown word or bad value; see cmd.why */
+};
+
+enum fault_kind { FAULT_DE, FAULT_UD, FAULT_GP, FAULT_PF, FAULT_TRIPLE };
+
+struct cmd {
+    enum cmd_kind kind;
+    uint64_t a;         /* dma: LBA; trace: address; fault: enum fault_kind */
+    uint32_t b;         /* dma: sector count */
+    const char *word;   /* the word as written (not NUL-terminated) */
+    size_t len;
+    const char *why;    /* CMD_BAD: what is wrong and the fix */
+};
+
+struct cmdline {
+    struct cmd cmds[CMDLINE_MAX_WORDS];
+    int ncmds;
+    int nbad;           /* words that failed to parse */
+    int has_exit;       /* `exit` seen */
+    int nphases;        /* words that run a phase (not exit, not trace=) */
+    uintptr_t trace_base;
+};
+
+/* Parse `line` (may be NULL). Always fills *cl; returns the number of bad words. */
+int cmdline_parse(const char *line, struct cmdline *cl);
+
+/* Parse a decimal or 0x-prefixed hexadecimal number of `len` characters. */
+int cmdline_number(const char *s, size_t len, uint64_t *out);
+
+#endif

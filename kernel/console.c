@@ -1,0 +1,49 @@
+#include <stdarg.h>
+#include "console.h"
+#include "printf.h"
+#include "debug_exit.h"
+#include "uart.h"
+#include "vga.h"
+#include "io.h"
+
+void console_init(void)
+{
+    uart_init();
+    vga_init();
+}
+
+void console_putc(char c)
+{
+    if (c == '\n')
+        uart_putc('\r');
+    uart_putc(c);
+    vga_putc(c);
+}
+
+void console_write(const char *s)
+{
+    while (*s)
+        console_putc(*s++);
+}
+
+static void console_putc_ctx(char c, void *ctx)
+{
+    (void)ctx;
+    console_putc(c);
+}
+
+int kprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = kvformat(console_putc_ctx, 0, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+void panic(const char *msg)
+{
+    irq_disable();
+    kprintf("panic: %s\n", msg);
+    debug_exit(DEBUG_EXIT_CRASH);
+}

@@ -1,0 +1,14 @@
+/* Kernel console: every byte goes to COM1 (read by the host harness) and to
+ * the VGA text screen (read by a person). */
+#ifndef CONSOLE_H
+#define CONSOLE_H
+
+void console_init(void);
+void console_putc(char c);
+void console_write(const char *s);
+int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "panic: MSG" and leave QEMU with EXIT_CRASH; for broken invariants. */
+__attribute__((noreturn)) void panic(const char *msg);
+
+#endif
