@@ -64,6 +64,13 @@ debug: $(ISO)
 	@echo "  gdb -ex 'target remote localhost:1234' -ex 'symbol-file $(KERNEL)' -ex 'break kmain' -ex 'continue'"
 	$(QEMU_RUN) $(DISPLAY_OPT) -s -S
 
+# Host side: the harness (harness/harness.mk) and the unit tests (tests/unit/unit.mk).
+HOSTCC     ?= cc
+HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror
+HARNESS    := $(BUILD)/traceos-test
+-include harness/harness.mk
+-include tests/unit/unit.mk
+
 clean:
 	rm -rf $(BUILD)
 
