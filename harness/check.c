@@ -247,7 +247,7 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
     if (dt < 0 || ds < 0)
         set(r, R_ERROR, "golden unreadable: %.*s", (int)strcspn(out.p, "\n"), out.p);
     else if (dt || ds)
-        set(r, R_FAIL, "%s differs from the golden", dt && ds ? "trace and serial" : dt ? "trace" : "serial");
+        set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
     else
         set(r, R_PASS, "trace and serial match the goldens");
     if (dt || ds) {

@@ -86,10 +86,10 @@ static void lcs(const struct lines *a, size_t a0, size_t a1, const struct lines 
     while (i < n || j < m) {
         if (i < n && j < m && same(&a->v[a0 + i], &b->v[b0 + j])) {
             push_op(s, ' ', a0 + i++, b0 + j++);
-        } else if (j < m && (i == n || T(i, j + 1) >= T(i + 1, j))) {
-            push_op(s, '+', a0 + i, b0 + j++);
-        } else {
+        } else if (i < n && (j == m || T(i + 1, j) >= T(i, j + 1))) {
             push_op(s, '-', a0 + i++, b0 + j);
+        } else {
+            push_op(s, '+', a0 + i, b0 + j++);
         }
     }
 #undef T

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "run.h"
@@ -150,6 +151,7 @@ static void preflight(struct opts *o)
 static pid_t workers[64];
 static int nworkers_max;
 static volatile sig_atomic_t got_signal;
+static pid_t harness_pid;
 
 static void worker_on_signal(int sig)
 {
@@ -185,6 +187,9 @@ static void worker(const struct config *cfg, const struct scenario *s)
     struct sigaction sa = { .sa_handler = worker_on_signal };
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);   /* harness killed outright: clean up too */
+    if (getppid() != harness_pid)
+        worker_on_signal(SIGTERM);
     struct result r = { 0 };
     char path[1200], err[512];
     run_scenario(cfg, s, &r);
@@ -300,6 +305,7 @@ int main(int argc, char **argv)
     struct sigaction sa = { .sa_handler = parent_on_signal };
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    harness_pid = getpid();
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     run_all(&o, &set, sel, n, classes);
     if (got_signal) {
