@@ -169,9 +169,8 @@ static void pci_print_bars(const struct pci_func *f)
     }
 }
 
-static void pci_print_visit(const struct pci_func *f, void *ctx)
+static void pci_print_function(const struct pci_func *f, int verbose)
 {
-    int verbose = *(int *)ctx;
     char line[96];
     lspci_format_function(line, sizeof(line), f->bus, f->dev, f->fn, f->class,
                           f->subclass, f->vendor, f->device, f->revision);
@@ -187,7 +186,43 @@ static void pci_print_visit(const struct pci_func *f, void *ctx)
     }
 }
 
+/* The listing is sorted by bus, device, function, as lspci sorts it; the
+ * walk itself visits a bridge's secondary bus right after the bridge. */
+#define PCI_LIST_MAX 256
+
+struct pci_listing {
+    struct pci_func funcs[PCI_LIST_MAX];
+    int n;
+    int dropped;
+};
+
+static struct pci_listing listing;
+
+static uint32_t pci_sort_key(const struct pci_func *f)
+{
+    return (uint32_t)f->bus << 8 | (uint32_t)f->dev << 3 | f->fn;
+}
+
+static void pci_collect_visit(const struct pci_func *f, void *ctx)
+{
+    struct pci_listing *l = ctx;
+    if (l->n == PCI_LIST_MAX) {
+        l->dropped++;
+        return;
+    }
+    int i = l->n++;
+    for (; i > 0 && pci_sort_key(&l->funcs[i - 1]) > pci_sort_key(f); i--)
+        l->funcs[i] = l->funcs[i - 1];
+    l->funcs[i] = *f;
+}
+
 int pci_list(int verbose)
 {
-    return pci_enumerate(pci_print_visit, &verbose);
+    listing.n = listing.dropped = 0;
+    pci_enumerate(pci_collect_visit, &listing);
+    for (int i = 0; i < listing.n; i++)
+        pci_print_function(&listing.funcs[i], verbose);
+    if (listing.dropped)
+        kprintf("pci: %d functions not listed (more than %d)\n", listing.dropped, PCI_LIST_MAX);
+    return listing.n;
 }

@@ -42,7 +42,7 @@ static int run_word(const struct cmd *c)
         trace_end(TRACE_PHASE_FAULT, 1);
         return -1;
     case CMD_BAD:
-        kprintf("cmdline: %s: '%.*s'\n", c->why, (int)c->len, c->word);
+        kprintf("cmdline: '%.*s': %s\n", (int)c->len, c->word, c->why);
         return -1;
     case CMD_KBD:
     case CMD_DMA:

@@ -1,9 +1,11 @@
 /* Formatting engine shared by the console (kprintf) and string output. */
+#include <limits.h>
 #include <stdint.h>
 #include "printf.h"
 
 struct spec {
     int width;
+    int precision;      /* %s: at most this many characters; -1: no limit */
     char pad;           /* ' ' or '0' */
     int left;           /* '-' flag */
 };
@@ -53,7 +55,7 @@ int kvformat(putc_fn out, void *ctx, const char *fmt, va_list ap)
             n++;
             continue;
         }
-        struct spec sp = { 0, ' ', 0 };
+        struct spec sp = { 0, -1, ' ', 0 };
         fmt++;
         for (;; fmt++) {
             if (*fmt == '0')
@@ -65,10 +67,24 @@ int kvformat(putc_fn out, void *ctx, const char *fmt, va_list ap)
         }
         if (*fmt == '*') {
             sp.width = va_arg(ap, int);
+            if (sp.width < 0) {         /* C: a negative '*' width means '-' */
+                sp.left = 1;
+                sp.width = sp.width == INT_MIN ? INT_MAX : -sp.width;
+            }
             fmt++;
         }
         for (; *fmt >= '0' && *fmt <= '9'; fmt++)
             sp.width = sp.width * 10 + (*fmt - '0');
+        if (*fmt == '.') {
+            fmt++;
+            sp.precision = 0;
+            if (*fmt == '*') {
+                sp.precision = va_arg(ap, int);
+                fmt++;
+            }
+            for (; *fmt >= '0' && *fmt <= '9'; fmt++)
+                sp.precision = sp.precision * 10 + (*fmt - '0');
+        }
         int lng = 0;
         for (; *fmt == 'l'; fmt++)
             lng++;
@@ -83,7 +99,7 @@ int kvformat(putc_fn out, void *ctx, const char *fmt, va_list ap)
             if (!s)
                 s = "(null)";
             int len = 0;
-            while (s[len])
+            while (s[len] && (sp.precision < 0 || len < sp.precision))
                 len++;
             n += emit_str(out, ctx, s, len, &sp);
             break;

@@ -1,7 +1,8 @@
 /* Minimal formatted output, no libc.
  *
  * Conversions: %c %s %d %i %u %x %X %p %%, flags '0' and '-', a field width
- * (number or '*'), the 'l' and 'll' length modifiers (64-bit with 'll').
+ * (number or '*'), a precision
+ * for %s ('.N' or '.*': at most N characters), the 'l' and 'll' length modifiers (64-bit with 'll').
  * kvsnprintf is pure (no I/O) so host unit tests can drive it. */
 #ifndef PRINTF_H
 #define PRINTF_H
