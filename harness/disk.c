@@ -103,6 +103,9 @@ int disk_dma_words(const char *append, struct dma_range **out)
     return n;
 }
 
+static int make_image(const char *path, const struct disk_spec *spec, const char *append,
+                      char *err, size_t errlen);
+
 /* Write the pattern for sectors [lba, lba+count) clipped to the image. */
 static int write_range(int fd, uint64_t lba, uint64_t count, uint64_t nsect)
 {
@@ -122,8 +125,51 @@ static int write_range(int fd, uint64_t lba, uint64_t count, uint64_t nsect)
     return 0;
 }
 
+/* The description an image was made from, kept beside it as PATH.desc so an
+ * unchanged image is not rewritten on every run. */
+static void describe(const struct disk_spec *spec, const char *append, struct sbuf *out)
+{
+    sb_printf(out, "size=%" PRIu64 " sparse=%d", spec->size, spec->sparse);
+    if (spec->sparse)
+        sb_printf(out, " append=%s", append);
+    sb_addc(out, '\n');
+}
+
+static int image_current(const char *path, const char *desc_path, const struct sbuf *want,
+                         uint64_t size)
+{
+    struct stat st;
+    struct sbuf have = { 0 };
+    char err[256];
+    int ok = stat(path, &st) == 0 && (uint64_t)st.st_size == size &&
+             read_file(desc_path, &have, err, sizeof(err)) == 0 &&
+             have.len == want->len && !memcmp(have.p, want->p, want->len);
+    sb_free(&have);
+    return ok;
+}
+
 int disk_make_image(const char *path, const struct disk_spec *spec, const char *append,
                     char *err, size_t errlen)
+{
+    struct sbuf desc = { 0 }, desc_path = { 0 };
+    describe(spec, append, &desc);
+    sb_printf(&desc_path, "%s.desc", path);
+    if (image_current(path, desc_path.p, &desc, spec->size)) {
+        sb_free(&desc);
+        sb_free(&desc_path);
+        return 0;
+    }
+    unlink(desc_path.p);
+    int rc = make_image(path, spec, append, err, errlen);
+    if (rc == 0)
+        rc = write_file(desc_path.p, desc.p, desc.len, err, errlen);
+    sb_free(&desc);
+    sb_free(&desc_path);
+    return rc;
+}
+
+static int make_image(const char *path, const struct disk_spec *spec, const char *append,
+                      char *err, size_t errlen)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) {
