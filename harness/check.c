@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include "../drivers/tracedev.h"
+#include "crashdump.h"
 #include "golden.h"
 #include "disk.h"
 #include "pciview.h"
@@ -19,6 +20,7 @@ enum outcome { OUT_PASS, OUT_FAIL, OUT_CRASH, OUT_TRIPLE, OUT_OTHER };
 
 struct texts {
     struct sbuf log, serial;
+    struct sbuf masked;     /* serial with register dumps masked: goldens */
     struct trace_out tr;
 };
 
@@ -77,10 +79,11 @@ static void load(const struct scenario *s, const struct paths *p, struct texts *
     if (!t->serial.p)
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
+    crashdump_mask(t->serial.p, t->serial.len, &t->masked);
     struct trace_opts o = { &s->events, trace_base(s) };
     trace_normalize(t->log.p, t->log.len, p->trace, &o, &t->tr);
     write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err));
-    write_file(p->actual_serial, t->serial.p, t->serial.len, err, sizeof(err));
+    write_file(p->actual_serial, t->masked.p, t->masked.len, err, sizeof(err));
 }
 
 static enum outcome outcome_of(const struct live *lv)
@@ -232,9 +235,15 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
                     const struct texts *t, struct result *r)
 {
     struct sbuf out = { 0 };
+    char exc[256] = "";
+    if (s->expect == EXPECT_CRASH && !crashdump_exception(t->serial.p, t->serial.len, exc, sizeof(exc))) {
+        set(r, R_FAIL, "QEMU status 37 as expected, but the serial has no `exception:` line (a panic?)");
+        crash_dump(t, &r->detail);
+        return;
+    }
     if (cfg->bless) {
         if (golden_bless(p->golden_trace, t->tr.text.p, t->tr.text.len, &out) < 0 ||
-            golden_bless(p->golden_serial, t->serial.p, t->serial.len, &out) < 0)
+            golden_bless(p->golden_serial, t->masked.p, t->masked.len, &out) < 0)
             set(r, R_ERROR, "cannot write goldens: %s", sb_str(&out));
         else
             set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
@@ -243,11 +252,15 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
         return;
     }
     int dt = golden_compare(s->name, p->golden_trace, p->actual_trace, t->tr.text.p, t->tr.text.len, &out);
-    int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->serial.p, t->serial.len, &out);
+    int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->masked.p, t->masked.len, &out);
     if (dt < 0 || ds < 0)
         set(r, R_ERROR, "golden unreadable: %.*s", (int)strcspn(out.p, "\n"), out.p);
     else if (dt || ds)
         set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
+    else if (s->expect == EXPECT_CRASH)
+        set(r, R_PASS, "crashed as expected: %s; trace and serial match", exc);
+    else if (s->expect == EXPECT_TRIPLE)
+        set(r, R_PASS, "triple fault as expected; trace and serial match");
     else
         set(r, R_PASS, "trace and serial match the goldens");
     if (dt || ds) {
@@ -288,5 +301,6 @@ void check_outcome(const struct config *cfg, const struct scenario *s, const str
         sb_puts(&r->reason, " (goldens not written)");
     sb_free(&t.log);
     sb_free(&t.serial);
+    sb_free(&t.masked);
     trace_out_free(&t.tr);
 }
