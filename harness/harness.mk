@@ -22,8 +22,16 @@ ifeq ($(wildcard tests/unit/unit.mk),)
 unit-test:
 endif
 
-# `make test`: deps, kernel, harness, unit tests, then every scenario.
-test: $(DEPS_OK) $(KERNEL) $(HARNESS) unit-test
+# `make harness-test`: the harness's own behaviour (tests/harness/test-*.sh):
+# signals, timeouts, bad input, bless refusals, reports. Each runs QEMU on
+# scenarios it writes into a private temporary directory.
+HARNESS_TESTS := $(sort $(wildcard tests/harness/test-*.sh))
+.PHONY: harness-test
+harness-test: $(DEPS_OK) $(KERNEL) $(HARNESS)
+	@set -e; for t in $(HARNESS_TESTS); do HARNESS=$(abspath $(HARNESS)) KERNEL=$(abspath $(KERNEL)) sh $$t; done
+
+# `make test`: deps, kernel, harness, unit tests, harness tests, then every scenario.
+test: $(DEPS_OK) $(KERNEL) $(HARNESS) unit-test harness-test
 	$(HARNESS) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
 # `make bless`: rewrite the goldens from a fresh run (refused when CI is set).

@@ -182,14 +182,15 @@ static void report_path(const struct config *cfg, const struct scenario *s, char
     snprintf(buf, n, "%s/runs/%s/report.txt", cfg->build, s->name);
 }
 
-static void worker(const struct config *cfg, const struct scenario *s)
+static void worker(const struct config *cfg, const struct scenario *s, const sigset_t *mask)
 {
     struct sigaction sa = { .sa_handler = worker_on_signal };
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     prctl(PR_SET_PDEATHSIG, SIGTERM);   /* harness killed outright: clean up too */
-    if (getppid() != harness_pid)
+    if (getppid() != harness_pid || got_signal)
         worker_on_signal(SIGTERM);
+    sigprocmask(SIG_SETMASK, mask, NULL);
     struct result r = { 0 };
     char path[1200], err[512];
     run_scenario(cfg, s, &r);
@@ -232,9 +233,15 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
                 report_path(&o->cfg, &set->v[sel[next]], path, sizeof(path));
                 unlink(path);
             }
+            sigset_t stop, old;
+            sigemptyset(&stop);
+            sigaddset(&stop, SIGINT);
+            sigaddset(&stop, SIGTERM);
+            sigprocmask(SIG_BLOCK, &stop, &old);  /* until the worker has its handlers */
             pid_t pid = fork();
             if (pid == 0)
-                worker(&o->cfg, &set->v[sel[next]]);
+                worker(&o->cfg, &set->v[sel[next]], &old);
+            sigprocmask(SIG_SETMASK, &old, NULL);
             if (pid < 0) {
                 perror("traceos-test: fork");
                 classes[next++] = R_ERROR;
@@ -301,11 +308,11 @@ int main(int argc, char **argv)
         list(&set, sel, n);
         return 0;
     }
-    preflight(&o);
     struct sigaction sa = { .sa_handler = parent_on_signal };
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     harness_pid = getpid();
+    preflight(&o);                              /* a signal here ends it after the probe */
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     run_all(&o, &set, sel, n, classes);
     if (got_signal) {

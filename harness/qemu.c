@@ -18,10 +18,12 @@
 /* Run `qemu ARG help` and capture its output; -1 when it cannot run. */
 static int capture(const char *qemu, const char *opt, struct sbuf *out, char *err, size_t errlen)
 {
-    char path[] = "/tmp/traceos-probe-XXXXXX";
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/traceos-probe-XXXXXX", tmp_dir());
     int fd = mkstemp(path);
     if (fd < 0) {
-        snprintf(err, errlen, "cannot create a temporary file in /tmp: %s", strerror(errno));
+        snprintf(err, errlen, "cannot create a temporary file in %s: %s; set TMPDIR to a writable directory",
+                 tmp_dir(), strerror(errno));
         return -1;
     }
     close(fd);

@@ -16,8 +16,8 @@
 #define QUIT_GRACE_S    10.0    /* after QMP quit, QEMU must be gone within this */
 
 volatile pid_t run_current_qemu;
-char run_current_tmpdir[64];
-char run_current_sock[96];
+char run_current_tmpdir[96];
+char run_current_sock[108];
 
 const char *rclass_name(enum rclass c)
 {
@@ -238,12 +238,19 @@ int run_qemu(const struct config *cfg, const struct scenario *s, const struct pa
 
 static int make_tmp(struct paths *p, struct result *r)
 {
-    snprintf(p->tmpdir, sizeof(p->tmpdir), "/tmp/traceos-XXXXXX");
-    if (!mkdtemp(p->tmpdir)) {
-        set(r, R_ERROR, "cannot create a temporary directory in /tmp: %s", strerror(errno));
+    const char *t = tmp_dir();
+    if (strlen(t) + sizeof("/traceos-XXXXXX/qmp.sock") > sizeof(p->sock)) {
+        set(r, R_ERROR, "TMPDIR %s is too long for a QMP socket path (max %d bytes); set a shorter TMPDIR",
+            t, (int)(sizeof(p->sock) - sizeof("/traceos-XXXXXX/qmp.sock")));
         return -1;
     }
-    snprintf(p->sock, sizeof(p->sock), "%s/qmp.sock", p->tmpdir);
+    snprintf(p->tmpdir, sizeof(p->tmpdir), "%.*s/traceos-XXXXXX", (int)(sizeof(p->tmpdir) - 16), t);
+    if (!mkdtemp(p->tmpdir)) {
+        set(r, R_ERROR, "cannot create a temporary directory in %s: %s; set TMPDIR to a writable directory",
+            t, strerror(errno));
+        return -1;
+    }
+    snprintf(p->sock, sizeof(p->sock), "%.*s/qmp.sock", (int)(sizeof(p->sock) - 10), p->tmpdir);
     memcpy(run_current_sock, p->sock, sizeof(run_current_sock));
     memcpy(run_current_tmpdir, p->tmpdir, sizeof(run_current_tmpdir));
     return 0;
