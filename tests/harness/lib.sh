@@ -34,12 +34,16 @@ harness() {
     RC=$?
 }
 
-# scenario NAME BODY-LINES...: append a section to $T/sc/test.cfg (and
-# empty goldens, so that a missing golden is never the outcome).
-scenario() {
+# section NAME BODY-LINES...: append a section to $T/sc/test.cfg.
+section() {
     n=$1; shift
     { echo "[$n]"; for l in "$@"; do echo "$l"; done; echo; } >> "$T/sc/test.cfg"
-    : > "$T/exp/$n.trace"; : > "$T/exp/$n.serial"
+}
+# scenario NAME BODY-LINES...: a section and empty goldens, so that a
+# missing golden is never the outcome.
+scenario() {
+    section "$@"
+    : > "$T/exp/$1.trace"; : > "$T/exp/$1.serial"
 }
 
 # poll SECONDS COMMAND...: true as soon as COMMAND succeeds, false at the
