@@ -115,6 +115,39 @@ static void crash_dump(const struct texts *t, struct sbuf *out)
         tail(out, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
 }
 
+/* The kernel's own reason for a fail verdict: the first serial line, other
+ * than its "traceos:" summaries, that reports a problem (log lines start
+ * with the driver name), else the last such line before the verdict. */
+static int kernel_reason(const char *text, size_t len, char *buf, size_t n)
+{
+    static const char *const words[] = { "fail", "error", "unknown", "bad", "not ", "timeout",
+                                         "missing", "mismatch", "invalid", "cannot" };
+    const char *p = text, *end = text + len, *last = NULL;
+    size_t last_n = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t m = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (m && strncmp(p, "traceos:", 8)) {
+            char line[512];
+            snprintf(line, sizeof(line), "%.*s", (int)m, p);
+            for (char *c = line; *c; c++)
+                *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+            for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+                if (strstr(line, words[w])) {
+                    snprintf(buf, n, "%.*s", (int)m, p);
+                    return 1;
+                }
+            last = p, last_n = m;
+        } else if (m && !strncmp(p, "traceos: verdict", 16)) {
+            break;
+        }
+        p += m + 1;
+    }
+    if (last)
+        snprintf(buf, n, "%.*s", (int)last_n, last);
+    return last != NULL;
+}
+
 /* Outcome differs from `expect` (or QEMU ended abnormally): classify. */
 static void unexpected(const struct scenario *s, const struct live *lv, const struct texts *t,
                        enum outcome o, struct result *r)
@@ -124,10 +157,15 @@ static void unexpected(const struct scenario *s, const struct live *lv, const st
     case OUT_PASS:
         set(r, R_FAIL, "the kernel passed but the scenario expects %s", scenario_expect_name(s->expect));
         break;
-    case OUT_FAIL:
-        set(r, R_GUEST_FAIL, "the kernel's verdict is fail");
+    case OUT_FAIL: {
+        char why[256];
+        if (kernel_reason(t->serial.p, t->serial.len, why, sizeof(why)))
+            set(r, R_GUEST_FAIL, "the kernel's verdict is fail: \"%s\"", why);
+        else
+            set(r, R_GUEST_FAIL, "the kernel's verdict is fail");
         tail(&r->detail, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
         break;
+    }
     case OUT_CRASH:
         set(r, R_CRASH, "guest exception (QEMU status 37)");
         crash_dump(t, &r->detail);
@@ -254,7 +292,7 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
     int dt = golden_compare(s->name, p->golden_trace, p->actual_trace, t->tr.text.p, t->tr.text.len, &out);
     int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->masked.p, t->masked.len, &out);
     if (dt < 0 || ds < 0)
-        set(r, R_ERROR, "golden unreadable: %.*s", (int)strcspn(out.p, "\n"), out.p);
+        set(r, R_ERROR, "%.*s", (int)strcspn(out.p, "\n"), out.p);
     else if (dt || ds)
         set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
     else if (s->expect == EXPECT_CRASH)

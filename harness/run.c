@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "../drivers/tracedev.h"
 #include "disk.h"
+#include "golden.h"
 #include "qmp.h"
 #include "run.h"
 
@@ -81,7 +82,8 @@ static int check_setup(const struct config *cfg, const struct scenario *s, struc
     return 0;
 }
 
-static int check_goldens(const struct config *cfg, const struct paths *p, struct result *r)
+static int check_goldens(const struct config *cfg, const struct scenario *s, const struct paths *p,
+                         struct result *r)
 {
     if (cfg->bless)
         return 0;
@@ -90,6 +92,19 @@ static int check_goldens(const struct config *cfg, const struct paths *p, struct
     if (missing) {
         set(r, R_ERROR, "golden %s is missing; run `make bless` to create it, then review and commit it", missing);
         return -1;
+    }
+    const char *files[] = { p->golden_trace, p->golden_serial };
+    for (int i = 0; i < 2; i++) {           /* malformed: refused before QEMU runs */
+        struct sbuf g = { 0 }, why = { 0 };
+        char err[512];
+        int bad = read_file(files[i], &g, err, sizeof(err)) < 0 ? (sb_puts(&why, err), -1)
+                  : golden_validate(files[i], g.p, g.len, &s->events, &why);
+        if (bad)
+            set(r, R_ERROR, "%.*s", (int)strcspn(sb_str(&why), "\n"), sb_str(&why));
+        sb_free(&g);
+        sb_free(&why);
+        if (bad)
+            return -1;
     }
     return 0;
 }
@@ -273,7 +288,7 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     r->cls = R_PASS;
     if (mkdir_p(p.dir, err, sizeof(err)) < 0) {
         set(r, R_ERROR, "%s", err);
-    } else if (check_setup(cfg, s, r) == 0 && check_goldens(cfg, &p, r) == 0) {
+    } else if (check_setup(cfg, s, r) == 0 && check_goldens(cfg, s, &p, r) == 0) {
         if (s->has_disk) {
             snprintf(err, sizeof(err), "%s/images", cfg->build);
             if (mkdir_p(err, err, sizeof(err)) < 0 ||
