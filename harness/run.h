@@ -59,6 +59,9 @@ extern char run_current_tmpdir[96];
 extern char run_current_sock[108];
 
 void run_scenario(const struct config *cfg, const struct scenario *s, struct result *r);
+/* repeat.c: run it n times; FAIL with the diff when a run's normalized
+ * trace or serial differs from the first run's. */
+void run_repeated(const struct config *cfg, const struct scenario *s, int n, struct result *r);
 void result_free(struct result *r);
 
 /* run.c internals shared with check.c */
