@@ -200,14 +200,19 @@ static int write_result(const struct config *cfg, const struct scenario *s, cons
                         char *err, size_t errlen)
 {
     char path[1200];
-    json_t *j = json_pack("{s:s, s:s, s:s, s:f}", "class", rclass_name(r->cls), "reason",
-                          sb_str((struct sbuf *)&r->reason), "detail", sb_str((struct sbuf *)&r->detail),
-                          "secs", r->secs);
-    char *text = json_dumps(j, JSON_INDENT(1));
+    struct sbuf reason = { 0 }, detail = { 0 };
+    report_clean(&reason, sb_str((struct sbuf *)&r->reason));     /* JSON strings are UTF-8 */
+    report_clean(&detail, sb_str((struct sbuf *)&r->detail));
+    json_t *j = json_pack("{s:s, s:s, s:s, s:f}", "class", rclass_name(r->cls), "reason", reason.p,
+                          "detail", detail.p, "secs", r->secs);
+    char *text = j ? json_dumps(j, JSON_INDENT(1)) : NULL;
     result_path(cfg, s, path, sizeof(path));
-    int rc = write_file(path, text, strlen(text), err, errlen);
+    int rc = text ? write_file(path, text, strlen(text), err, errlen) : -1;
+    if (!text)
+        snprintf(err, errlen, "%.400s: cannot encode the result as JSON", path);
     free(text);
     json_decref(j);
+    sb_free(&reason), sb_free(&detail);
     return rc;
 }
 

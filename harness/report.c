@@ -20,6 +20,20 @@ static int utf8_len(const unsigned char *s)
     return n;
 }
 
+void report_clean(struct sbuf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int n;
+    sb_add(out, "", 0);
+    while (*p)
+        if (*p == '\t' || *p == '\n' || (*p >= 0x20 && *p < 0x7F))
+            sb_addc(out, (char)*p++);
+        else if (*p >= 0x80 && (n = utf8_len(p)) > 0)
+            sb_add(out, (const char *)p, (size_t)n), p += n;
+        else
+            sb_printf(out, "\\x%02X", *p++);
+}
+
 void report_xml_escape(struct sbuf *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -23,4 +23,8 @@ int report_junit(const char *path, const struct report_item *v, int n, char *err
  * the text \xNN. Pure. */
 void report_xml_escape(struct sbuf *out, const char *s);
 
+/* Append `s` with every byte that is not tab, newline, printable ASCII or
+ * valid UTF-8 written as the text \xNN (for JSON, TAP and XML). Pure. */
+void report_clean(struct sbuf *out, const char *s);
+
 #endif
