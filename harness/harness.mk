@@ -34,6 +34,12 @@ harness-test: $(DEPS_OK) $(KERNEL) $(HARNESS)
 test: $(DEPS_OK) $(KERNEL) $(HARNESS) unit-test harness-test
 	$(HARNESS) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
+# `make stress`: the suite STRESS_N times (default 20) under load; not in `make test`.
+STRESS_N ?= 20
+.PHONY: stress
+stress: $(DEPS_OK) $(KERNEL) $(HARNESS)
+	STRESS_N=$(STRESS_N) sh tools/stress.sh $(HARNESS) $(KERNEL) $(BUILD) $(TESTFLAGS)
+
 # `make bless`: rewrite the goldens from a fresh run (refused when CI is set).
 bless: $(DEPS_OK) $(KERNEL) $(HARNESS)
 	$(HARNESS) --bless --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
