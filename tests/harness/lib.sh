@@ -19,6 +19,9 @@ cleanup() {
     rm -rf "$T"
 }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
+trap "exit 141" PIPE   # the EXIT trap then still cleans up
 
 ok()   { CHECKS=$((CHECKS + 1)); echo "  ok   $*"; }
 bad()  { CHECKS=$((CHECKS + 1)); FAILS=$((FAILS + 1)); echo "  FAIL $*"; }
