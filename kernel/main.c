@@ -10,6 +10,7 @@
 #include "debug_exit.h"
 #include "fault.h"
 #include "io.h"
+#include "kbd.h"
 #include "pci.h"
 #include "tracedev.h"
 #include "trap.h"
@@ -45,6 +46,7 @@ static int run_word(const struct cmd *c)
         kprintf("cmdline: '%.*s': %s\n", (int)c->len, c->word, c->why);
         return -1;
     case CMD_KBD:
+        return kbd_phase();
     case CMD_DMA:
         kprintf("cmdline: '%.*s' is not built into this kernel\n", (int)c->len, c->word);
         return -1;
