@@ -16,6 +16,7 @@
 #include "i8042.h"
 #include "io.h"
 #include "pic.h"
+#include "scancode.h"
 #include "trap.h"
 
 #define RING_SIZE   64      /* power of two */
@@ -251,6 +252,12 @@ uint8_t i8042_read(void)
         wait_for_interrupt();
     pic_set_mask(old);
     return ring[ring_tail++ % RING_SIZE];
+}
+
+void i8042_read_key(struct sc_decoder *d, struct key_event *ev)
+{
+    while (sc_feed(d, i8042_read(), ev) == SC_MORE)
+        ;
 }
 
 int i8042_set_leds(uint8_t leds)

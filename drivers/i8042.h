@@ -81,6 +81,11 @@ int i8042_init(void);
 uint8_t i8042_read(void);
 
 
+/* Read bytes until they complete one scancode sequence; decode it into *ev. */
+struct sc_decoder;
+struct key_event;
+void i8042_read_key(struct sc_decoder *d, struct key_event *ev);
+
 /* Set the keyboard LEDs (LED_* byte): 0xED then the byte, each ACKed. */
 int i8042_set_leds(uint8_t leds);
 

@@ -84,8 +84,7 @@ int kbd_phase(void)
     trace_ready(TRACE_PHASE_KBD);
     for (unsigned count = 1; r == 0 && p.state != KBD_DONE; count++) {
         struct key_event ev;
-        while (sc_feed(&p.dec, i8042_read(), &ev) == SC_MORE)
-            ;
+        i8042_read_key(&p.dec, &ev);
         r = kbd_event(&p, &ev);
         trace_ack(TRACE_PHASE_KBD, count);
     }

@@ -46,3 +46,25 @@ size_t line_escape(const char *s, size_t len, char *out, size_t size)
     out[n] = 0;
     return n;
 }
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+int line_split(char *text, char *argv[], int max)
+{
+    int n = 0;
+    for (char *p = text; *p;) {
+        while (is_space(*p))
+            *p++ = 0;
+        if (!*p)
+            break;
+        if (n == max)
+            return -1;
+        argv[n++] = p;
+        while (*p && !is_space(*p))
+            p++;
+    }
+    return n;
+}

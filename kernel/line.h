@@ -31,4 +31,9 @@ enum line_result line_edit(struct line *l, char c);
  * written, without the NUL it always appends (size > 0). */
 size_t line_escape(const char *s, size_t len, char *out, size_t size);
 
+/* Split `text` in place into words separated by spaces and tabs; at most
+ * `max` words go to argv[]. Returns the number of words, or -1 when there
+ * are more than `max`. */
+int line_split(char *text, char *argv[], int max);
+
 #endif

@@ -12,6 +12,7 @@
 #include "io.h"
 #include "kbd.h"
 #include "pci.h"
+#include "shell.h"
 #include "tracedev.h"
 #include "trap.h"
 
@@ -85,8 +86,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     }
 
     if (cl.nphases == 0 && !cl.has_exit) {
-        kprintf("traceos: no phase words; listing the PCI bus\n");
-        pci_list(0);
+        shell_run();
         idle_forever();
     }
     kprintf("traceos: verdict %s (%d failed)\n", failures ? "fail" : "pass", failures);
