@@ -6,8 +6,9 @@
  *  - controller-local commands (0x20, 0xAA, 0xAB, ...) read the status
  *    register in a bounded loop. QEMU 7.2 answers them synchronously:
  *    hw/input/pckbd.c kbd_write_command() -> kbd_queue() stores the answer
- *    and sets OBF before the OUT to port 0x64 returns, and kbd_write_data()
- *    never leaves IBF set, so each loop ends at its first read.
+ *    and sets OBF before the OUT to port 0x64 returns, and nothing in
+ *    pckbd.c ever sets IBF (KBD_STAT_IBF is defined, never set), so each
+ *    loop ends at its first read.
  *  - keyboard commands (0xFF, 0xF4, 0xED) are answered by the keyboard
  *    through IRQ 1; they are awaited with wait_for_interrupt() while only
  *    IRQ 1 is unmasked. */
