@@ -10,7 +10,9 @@
 #include "debug_exit.h"
 #include "fault.h"
 #include "io.h"
+#include "kbd.h"
 #include "pci.h"
+#include "shell.h"
 #include "tracedev.h"
 #include "trap.h"
 
@@ -45,6 +47,7 @@ static int run_word(const struct cmd *c)
         kprintf("cmdline: '%.*s': %s\n", (int)c->len, c->word, c->why);
         return -1;
     case CMD_KBD:
+        return kbd_phase();
     case CMD_DMA:
         kprintf("cmdline: '%.*s' is not built into this kernel\n", (int)c->len, c->word);
         return -1;
@@ -83,8 +86,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     }
 
     if (cl.nphases == 0 && !cl.has_exit) {
-        kprintf("traceos: no phase words; listing the PCI bus\n");
-        pci_list(0);
+        shell_run();
         idle_forever();
     }
     kprintf("traceos: verdict %s (%d failed)\n", failures ? "fail" : "pass", failures);
