@@ -169,7 +169,12 @@ static int step_keys(const struct scenario *s, struct logfollow *f, struct qmp *
     const struct key_event *k = &s->key_events.v[lv->keys_sent];
     if (ensure_qmp(q, up, p, deadline, lv) < 0)
         return -1;
-    if (qmp_send_key(q, k->qcode, k->down, deadline, err, sizeof(err)) < 0) {
+    /* The last event may end the run: the kernel finishes its phase and
+     * leaves QEMU before QEMU writes the reply. Its outcome is still judged
+     * by the END marker, the ACK count and the oracles. */
+    int last = lv->keys_sent + 1 == s->key_events.n;
+    if (qmp_send_key(q, k->qcode, k->down, deadline, err, sizeof(err)) < 0 &&
+        !(last && strstr(err, "closed"))) {
         sb_printf(&lv->problem, "sending key %s %s: %s", k->qcode, k->down ? "down" : "up", err);
         return -1;
     }
