@@ -65,6 +65,21 @@ static uint64_t trace_base(const struct scenario *s)
     return TRACEDEV_DEFAULT_BASE;
 }
 
+/* Serial output as goldens hold it: CR dropped, other control bytes but tab
+ * and newline (a backspace echo, say) spelled \xNN so goldens stay text. */
+static void serial_text(const char *raw, size_t len, struct sbuf *out)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)raw[i];
+        if (c == '\r')
+            continue;
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            sb_printf(out, "\\x%02x", c);
+        else
+            sb_addc(out, (char)c);
+    }
+}
+
 static void load(const struct scenario *s, const struct paths *p, struct texts *t)
 {
     char err[512];
@@ -73,9 +88,7 @@ static void load(const struct scenario *s, const struct paths *p, struct texts *
         sb_add(&t->log, "", 0);
     if (read_file(p->serial, &raw, err, sizeof(err)) < 0)
         sb_add(&raw, "", 0);
-    for (size_t i = 0; i < raw.len; i++)
-        if (raw.p[i] != '\r')
-            sb_addc(&t->serial, raw.p[i]);
+    serial_text(raw.p, raw.len, &t->serial);
     if (!t->serial.p)
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
