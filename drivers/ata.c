@@ -24,15 +24,18 @@
 #include "pic.h"
 #include "pit.h"
 #include "prd.h"
+#include "tracedev.h"
 #include "trap.h"
 
 /* One interrupt may take this many PIT one-shots (about 5.5 s) to come. */
 #define ATA_TIMEOUT_ONESHOTS    100
+#define ATA_TIMEOUT_MS          (ATA_TIMEOUT_ONESHOTS * PIT_ONESHOT_MS)
 /* Reads of the alternate status after selecting the device: the 400 ns the
  * ATA spec asks for before the status is valid (no polling: a fixed count). */
 #define ATA_SELECT_SETTLE_READS 4
 #define ATA_PROGIF_PRIMARY_NATIVE 0x01  /* prog-if bit 0: primary in PCI native mode */
 #define ATA_MEM_PROBE           0x5AA5C33Cu
+#define ATA_CHECK_CRC32         1       /* trace CHECK tag: the CRC of a dma= word */
 #define ATA_DUMP_BYTES          32      /* bytes shown after each dma= word */
 
 extern char _kernel_end[];              /* linker.ld */
@@ -129,8 +132,7 @@ static int ata_identify(uint16_t id[ATA_ID_WORDS])
     int err = ata_wait_irq();
     pic_set_mask(old);
     if (err) {
-        kprintf("ata: IDENTIFY: no interrupt within %d ms (timeout)\n",
-                ATA_TIMEOUT_ONESHOTS * PIT_ONESHOT_MS);
+        kprintf("ata: IDENTIFY: no interrupt within %d ms (timeout)\n", ATA_TIMEOUT_MS);
         return err;
     }
     st = irq_status;
@@ -219,24 +221,31 @@ static int ata_bm_finish(const struct ata_taskfile *tf, int waited)
     uint8_t bst = inb(ata.bm + BM_REG_STATUS);
     outb(ata.bm + BM_REG_CMD, BM_CMD_READ);                 /* START = 0 */
     outb(ata.bm + BM_REG_STATUS, (bst & BM_STATUS_KEEP) | BM_STATUS_W1C);
-    const char *why = 0;
-    int err = 0;
     if (waited) {
-        why = "no interrupt within the deadline (timeout)", err = -ATA_E_TIMEOUT;
-    } else if (bst & BM_STATUS_ERR) {
-        why = "bus-master error (PCI transfer failed)", err = -ATA_E_BUS_MASTER;
+        kprintf("ata: read lba=%llu count=%u: no interrupt within %d ms (timeout)\n",
+                (unsigned long long)tf->lba, tf->sectors, ATA_TIMEOUT_MS);
+        return -ATA_E_TIMEOUT;
+    }
+    const char *why;
+    int err;
+    if (bst & BM_STATUS_ERR) {
+        why = "bus-master error (PCI transfer failed)";
+        err = -ATA_E_BUS_MASTER;
     } else if (irq_status & ATA_STATUS_DF) {
-        why = "device fault (DF)", err = -ATA_E_FAULT;
+        why = "device fault (DF)";
+        err = -ATA_E_FAULT;
     } else if (irq_status & ATA_STATUS_ERR) {
         uint8_t e = inb(ATA_PRIMARY_IO + ATA_REG_ERROR);
-        why = (e & ATA_ERROR_ABRT) ? "device aborted (beyond end of disk?)"
-                                   : "device error", err = -ATA_E_ABORTED;
+        why = (e & ATA_ERROR_ABRT) ? "device aborted (beyond end of disk?)" : "device error";
+        err = -ATA_E_ABORTED;
     } else if ((bst & (BM_STATUS_IRQ | BM_STATUS_ACTIVE)) != BM_STATUS_IRQ) {
-        why = "bus master not finished (PRD table and count disagree)", err = -ATA_E_BUS_MASTER;
+        why = "bus master not finished (PRD table longer than the transfer?)";
+        err = -ATA_E_BUS_MASTER;
+    } else {
+        return 0;
     }
-    if (why)
-        kprintf("ata: read lba=%llu count=%u: %s (ata status 0x%02x, bm status 0x%02x)\n",
-                (unsigned long long)tf->lba, tf->sectors, why, irq_status, bst);
+    kprintf("ata: read lba=%llu count=%u: %s (ata status 0x%02x, bm status 0x%02x)\n",
+            (unsigned long long)tf->lba, tf->sectors, why, irq_status, bst);
     return err;
 }
 
@@ -319,6 +328,7 @@ int ata_dma_word(uint64_t lba, uint32_t count)
     if (err)
         return -err;
     kprintf("dma: lba=%llu count=%u crc32=%08x\n", (unsigned long long)lba, count, s.crc);
+    trace_check(TRACE_PHASE_DMA, ATA_CHECK_CRC32, s.crc);
     ata_dump("dma: ", 0, s.head, ATA_DUMP_BYTES, 4);
     return 0;
 }
