@@ -179,9 +179,9 @@ static int ata_check_memory(uint32_t bytes)
     *last = ATA_MEM_PROBE;
     if (*last == ATA_MEM_PROBE)
         return 0;
-    kprintf("ata: no RAM at 0x%08x: the DMA buffer needs %u MiB; give QEMU -m %u or more\n",
-            (unsigned)(uintptr_t)last, (unsigned)((ATA_DMA_PHYS + bytes) >> 20),
-            (unsigned)((ATA_DMA_PHYS + bytes) >> 20) + 1);
+    unsigned mib = (unsigned)((ATA_DMA_PHYS + bytes + (1u << 20) - 1) >> 20);
+    kprintf("ata: no RAM at 0x%08x: the DMA buffer needs the first %u MiB; "
+            "give QEMU -m %u or more\n", (unsigned)(uintptr_t)last, mib, mib);
     return -ATA_E_MEMORY;
 }
 
