@@ -1,4 +1,5 @@
 /* Formatting engine shared by the console (kprintf) and string output. */
+#include <limits.h>
 #include <stdint.h>
 #include "printf.h"
 
@@ -66,6 +67,10 @@ int kvformat(putc_fn out, void *ctx, const char *fmt, va_list ap)
         }
         if (*fmt == '*') {
             sp.width = va_arg(ap, int);
+            if (sp.width < 0) {         /* C: a negative '*' width means '-' */
+                sp.left = 1;
+                sp.width = sp.width == INT_MIN ? INT_MAX : -sp.width;
+            }
             fmt++;
         }
         for (; *fmt >= '0' && *fmt <= '9'; fmt++)
