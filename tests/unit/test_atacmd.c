@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 #include "ata.h"
 #include "atacmd.h"
@@ -204,5 +205,6 @@ int main(void)
         cmocka_unit_test(test_lba48_encoding),
         cmocka_unit_test(test_plan_errors),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    cmocka_set_test_filter(getenv("UNIT_FILTER"));
+    return cmocka_run_group_tests_name("atacmd", tests, NULL, NULL);
 }

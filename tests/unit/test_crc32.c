@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 #include "crc32.h"
 
@@ -69,5 +70,6 @@ int main(void)
         cmocka_unit_test(test_incremental),
         cmocka_unit_test(test_bit_flip_detected),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    cmocka_set_test_filter(getenv("UNIT_FILTER"));
+    return cmocka_run_group_tests_name("crc32", tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include "hexdump.h"
 
 static const uint8_t bytes[16] = {
@@ -49,5 +50,6 @@ int main(void)
         cmocka_unit_test(test_short_line_and_wide_offset),
         cmocka_unit_test(test_limits),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    cmocka_set_test_filter(getenv("UNIT_FILTER"));
+    return cmocka_run_group_tests_name("hexdump", tests, NULL, NULL);
 }

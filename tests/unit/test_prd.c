@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include "prd.h"
 
 #define KIB 1024u
@@ -125,5 +126,6 @@ int main(void)
         cmocka_unit_test(test_rejects_bad_requests),
         cmocka_unit_test(test_table_placement),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    cmocka_set_test_filter(getenv("UNIT_FILTER"));
+    return cmocka_run_group_tests_name("prd", tests, NULL, NULL);
 }
