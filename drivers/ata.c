@@ -33,7 +33,6 @@
 /* Reads of the alternate status after selecting the device: the 400 ns the
  * ATA spec asks for before the status is valid (no polling: a fixed count). */
 #define ATA_SELECT_SETTLE_READS 4
-#define ATA_PROGIF_PRIMARY_NATIVE 0x01  /* prog-if bit 0: primary in PCI native mode */
 #define ATA_MEM_PROBE           0x5AA5C33Cu
 #define ATA_CHECK_CRC32         1       /* trace CHECK tag: the CRC of a dma= word */
 #define ATA_DUMP_BYTES          32      /* bytes shown after each dma= word */
@@ -86,7 +85,7 @@ static int ata_find_controller(void)
         kprintf("ata: no PCI IDE controller (class 01 subclass 01); use -machine pc\n");
         return -ATA_E_NO_CONTROLLER;
     }
-    if (f.prog_if & ATA_PROGIF_PRIMARY_NATIVE) {
+    if (f.prog_if & PCI_PROGIF_IDE_PRIMARY_NATIVE) {
         kprintf("ata: %02x:%02x.%x prog-if 0x%02x: primary channel in native mode, "
                 "only compatibility mode (0x1F0) is supported\n", f.bus, f.dev, f.fn, f.prog_if);
         return -ATA_E_NO_CONTROLLER;

@@ -91,6 +91,7 @@
 #define PCI_BAR4            4       /* the bus-master BAR of a PCI IDE function */
 #define PCI_CLASS_STORAGE   0x01
 #define PCI_SUBCLASS_IDE    0x01
+#define PCI_PROGIF_IDE_PRIMARY_NATIVE 0x01  /* prog-if bit 0: primary channel in PCI native mode */
 
 /* Memory the driver owns (physical = virtual; paging is off). Fixed, so the
  * addresses in traces do not move when the kernel image changes:
