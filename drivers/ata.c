@@ -210,6 +210,7 @@ static void ata_bm_setup(uint32_t bytes)
         panic("ata_bm_setup: PRD table does not fit");
     uint8_t st = inb(ata.bm + BM_REG_STATUS);
     outb(ata.bm + BM_REG_STATUS, (st & BM_STATUS_KEEP) | BM_STATUS_W1C);
+    __asm__ volatile("" ::: "memory");      /* the table is in memory before the device looks */
     outl(ata.bm + BM_REG_PRDT, ATA_PRDT_PHYS);
     outb(ata.bm + BM_REG_CMD, BM_CMD_READ);
 }
