@@ -94,9 +94,12 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
         idle_forever();
     }
     kprintf("traceos: verdict %s (%d failed)\n", failures ? "fail" : "pass", failures);
+    if (!cl.has_exit)
+        kprintf("traceos: done; halted (add the word `exit` to leave QEMU)\n");
+    /* VERDICT is the last thing the kernel does: the host may quit QEMU as
+     * soon as it sees it, so every serial line must be out before. */
     trace_verdict(failures == 0);
     if (cl.has_exit)
         debug_exit(failures ? DEBUG_EXIT_FAIL : DEBUG_EXIT_PASS);
-    kprintf("traceos: done; halted (add the word `exit` to leave QEMU)\n");
     idle_forever();
 }

@@ -1,0 +1,323 @@
+/* traceos-test: run TraceOS scenarios under QEMU and check them against
+ * golden files.
+ *
+ *   traceos-test [options] [SCENARIO-NAME | CFG-PATH ...]
+ *     --list            list the scenarios (name, file:line) and exit
+ *     -j N              run N scenarios in parallel (default 1)
+ *     --bless           rewrite the goldens from this run (refused when CI is set)
+ *     --kernel PATH     default build/kernel.elf
+ *     --scenarios DIR   default tests/scenarios
+ *     --expected DIR    default expected
+ *     --build DIR       default build (runs under DIR/runs/NAME/)
+ *     --qemu PATH       default qemu-system-x86_64
+ *
+ * Exit status: 0 all passed; otherwise the worst class seen, by number:
+ *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
+ *   2 usage or bad input (scenario files,   5 TIMEOUT
+ *     unknown name, --bless under CI)       6 ERROR (QEMU/device/event/golden/kernel missing)
+ *   3 GUEST-FAIL (the kernel's verdict)     130/143 interrupted by SIGINT/SIGTERM
+ *
+ * Each scenario runs in a forked worker; its QEMU dies with it (death
+ * signal) and with SIGINT/SIGTERM the workers kill QEMU and remove their
+ * temporary directories before the harness exits. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "run.h"
+#include "scenario.h"
+
+#define EXIT_USAGE 2
+
+struct opts {
+    struct config cfg;
+    const char *scenarios;
+    int jobs, list;
+    struct strv select;
+};
+
+static void usage(const char *why)
+{
+    fprintf(stderr, "traceos-test: %s\nusage: traceos-test [--list] [-j N] [--bless] [--kernel PATH] "
+            "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [NAME|CFG-PATH ...]\n", why);
+    exit(EXIT_USAGE);
+}
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+    o->cfg = (struct config){ .qemu = "qemu-system-x86_64", .kernel = "build/kernel.elf",
+                              .expected = "expected", .build = "build" };
+    o->scenarios = "tests/scenarios";
+    o->jobs = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **val = !strcmp(a, "--kernel") ? &o->cfg.kernel : !strcmp(a, "--expected") ? &o->cfg.expected
+                           : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
+                           : !strcmp(a, "--scenarios") ? &o->scenarios : NULL;
+        if (val || !strcmp(a, "-j")) {
+            if (i + 1 >= argc)
+                usage("option needs a value");
+            if (val) {
+                *val = argv[++i];
+                continue;
+            }
+            char *end;
+            long j = strtol(argv[++i], &end, 10);
+            if (*end || j < 1 || j > 64)
+                usage("-j takes a number from 1 to 64");
+            o->jobs = (int)j;
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
+            o->jobs = atoi(a + 2) > 0 ? atoi(a + 2) : 1;
+        } else if (!strcmp(a, "--list")) {
+            o->list = 1;
+        } else if (!strcmp(a, "--bless")) {
+            o->cfg.bless = 1;
+        } else if (a[0] == '-') {
+            fprintf(stderr, "traceos-test: unknown option '%s'\n", a);
+            usage("see the options below");
+        } else {
+            strv_push(&o->select, a);
+        }
+    }
+}
+
+static int is_path(const char *a)
+{
+    size_t n = strlen(a);
+    return strchr(a, '/') || (n > 4 && !strcmp(a + n - 4, ".cfg"));
+}
+
+static int same_file(const char *a, const char *b)
+{
+    char ra[4096], rb[4096];
+    return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+}
+
+/* Indices of the selected scenarios; exits with status 2 on a bad argument. */
+static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
+{
+    int *sel = xmalloc(sizeof(int) * (size_t)(set->n + 1) * (size_t)(o->select.n + 1));
+    *n = 0;
+    if (o->select.n == 0)
+        for (int i = 0; i < set->n; i++)
+            sel[(*n)++] = i;
+    for (int k = 0; k < o->select.n; k++) {
+        const char *a = o->select.v[k];
+        int found = 0;
+        for (int i = 0; i < set->n; i++)
+            if (is_path(a) ? same_file(a, set->v[i].file) : !strcmp(a, set->v[i].name))
+                sel[(*n)++] = i, found = 1;
+        if (!found && is_path(a))
+            fprintf(stderr, "traceos-test: %s: no scenarios there (not under --scenarios %s, or empty); check the path\n", a, o->scenarios);
+        else if (!found)
+            fprintf(stderr, "traceos-test: unknown scenario '%s'; `traceos-test --list` shows the names\n", a);
+        if (!found)
+            exit(EXIT_USAGE);
+    }
+    return sel;
+}
+
+static void preflight(struct opts *o)
+{
+    char err[1024];
+    if (access(o->cfg.kernel, R_OK) != 0) {
+        fprintf(stderr, "traceos-test: kernel %s is not built; run `make` first\n", o->cfg.kernel);
+        exit(R_ERROR);
+    }
+    if (qemu_probe(o->cfg.qemu, &o->cfg.caps, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s\n", err);
+        exit(R_ERROR);
+    }
+    static const char *const devices[] = { "isa-debug-exit", "pc-testdev" };
+    for (int i = 0; i < 2; i++)
+        if (!qemu_has_device(&o->cfg.caps, devices[i])) {
+            fprintf(stderr, "traceos-test: QEMU %s lacks device '%s' (-device help); install Debian's qemu-system-x86 7.2\n",
+                    o->cfg.qemu, devices[i]);
+            exit(R_ERROR);
+        }
+    if (!qemu_has_event(&o->cfg.caps, "memory_region_ops_write")) {
+        fprintf(stderr, "traceos-test: QEMU %s lacks trace event memory_region_ops_write (-trace help); install a QEMU built with the log trace backend\n",
+                o->cfg.qemu);
+        exit(R_ERROR);
+    }
+}
+
+/* ---- workers ---- */
+
+static pid_t workers[64];
+static int nworkers_max;
+static volatile sig_atomic_t got_signal;
+static pid_t harness_pid;
+
+static void worker_on_signal(int sig)
+{
+    pid_t q = run_current_qemu;
+    int status;
+    if (q > 0) {
+        kill(-q, SIGKILL);
+        kill(q, SIGKILL);
+        waitpid(q, &status, 0);
+    }
+    if (run_current_tmpdir[0]) {
+        unlink(run_current_sock);
+        rmdir(run_current_tmpdir);
+    }
+    _exit(128 + sig);
+}
+
+static void parent_on_signal(int sig)
+{
+    got_signal = sig;
+    for (int i = 0; i < nworkers_max; i++)
+        if (workers[i] > 0)
+            kill(workers[i], SIGTERM);
+}
+
+static void report_path(const struct config *cfg, const struct scenario *s, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s/runs/%s/report.txt", cfg->build, s->name);
+}
+
+static void worker(const struct config *cfg, const struct scenario *s)
+{
+    struct sigaction sa = { .sa_handler = worker_on_signal };
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);   /* harness killed outright: clean up too */
+    if (getppid() != harness_pid)
+        worker_on_signal(SIGTERM);
+    struct result r = { 0 };
+    char path[1200], err[512];
+    run_scenario(cfg, s, &r);
+    struct sbuf out = { 0 };
+    sb_printf(&out, "%-10s %-24s %s  (%.2fs)\n", rclass_name(r.cls), s->name, sb_str(&r.reason), r.secs);
+    sb_add(&out, r.detail.p ? r.detail.p : "", r.detail.len);
+    report_path(cfg, s, path, sizeof(path));
+    if (write_file(path, out.p, out.len, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s\n", err);
+        _exit(R_ERROR);
+    }
+    _exit(r.cls);
+}
+
+static void print_report(const struct config *cfg, const struct scenario *s, int cls)
+{
+    char path[1200], err[512];
+    struct sbuf t = { 0 };
+    report_path(cfg, s, path, sizeof(path));
+    if (cls >= 0 && read_file(path, &t, err, sizeof(err)) == 0)
+        fputs(t.p, stdout);
+    else
+        printf("%-10s %-24s the harness worker died unexpectedly (%s)\n", "ERROR", s->name, err);
+    fflush(stdout);
+    sb_free(&t);
+}
+
+/* Fork workers, at most `jobs` at once; print reports in scenario order. */
+static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int n, int *classes)
+{
+    int next = 0, printed = 0, running = 0;
+    pid_t *pids = xmalloc(sizeof(pid_t) * (size_t)n);
+    nworkers_max = o->jobs;
+    for (int i = 0; i < n; i++)
+        classes[i] = -2;                       /* not finished */
+    while (printed < n && !got_signal) {
+        while (running < o->jobs && next < n && !got_signal) {
+            {
+                char path[1200];
+                report_path(&o->cfg, &set->v[sel[next]], path, sizeof(path));
+                unlink(path);
+            }
+            pid_t pid = fork();
+            if (pid == 0)
+                worker(&o->cfg, &set->v[sel[next]]);
+            if (pid < 0) {
+                perror("traceos-test: fork");
+                classes[next++] = R_ERROR;
+                continue;
+            }
+            pids[next++] = pid;
+            for (int w = 0; w < o->jobs; w++)
+                if (workers[w] <= 0) {
+                    workers[w] = pid;
+                    break;
+                }
+            running++;
+        }
+        int status;
+        pid_t done = running ? waitpid(-1, &status, 0) : -1;
+        if (done > 0) {
+            for (int w = 0; w < o->jobs; w++)
+                if (workers[w] == done)
+                    workers[w] = 0;
+            for (int i = 0; i < next; i++)
+                if (pids[i] == done && classes[i] == -2)
+                    classes[i] = WIFEXITED(status) && WEXITSTATUS(status) <= R_ERROR ? WEXITSTATUS(status) : -1;
+            running--;
+        }
+        while (printed < next && classes[printed] != -2) {
+            print_report(&o->cfg, &set->v[sel[printed]], classes[printed]);
+            printed++;
+        }
+    }
+    while (running > 0) {                       /* interrupted: reap the workers */
+        int status;
+        if (waitpid(-1, &status, 0) > 0 || errno == ECHILD)
+            running--;
+    }
+    free(pids);
+    return printed;
+}
+
+static void list(struct scenario_set *set, const int *sel, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const struct scenario *s = &set->v[sel[i]];
+        printf("%-24s %s:%d\n", s->name, s->file, s->line);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct opts o = { 0 };
+    struct scenario_set set = { 0 };
+    char err[2048];
+    parse_args(argc, argv, &o);
+    if (o.cfg.bless && getenv("CI") && *getenv("CI")) {
+        fprintf(stderr, "traceos-test: --bless is refused when CI is set: goldens are reviewed changes; bless locally and commit them\n");
+        return EXIT_USAGE;
+    }
+    if (scenario_load_dir(o.scenarios, &set, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s\n", err);
+        return EXIT_USAGE;
+    }
+    int n;
+    int *sel = select_scenarios(&o, &set, &n);
+    if (o.list) {
+        list(&set, sel, n);
+        return 0;
+    }
+    preflight(&o);
+    struct sigaction sa = { .sa_handler = parent_on_signal };
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    harness_pid = getpid();
+    int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
+    run_all(&o, &set, sel, n, classes);
+    if (got_signal) {
+        fprintf(stderr, "traceos-test: interrupted by signal %d; QEMU processes killed\n", (int)got_signal);
+        return 128 + got_signal;
+    }
+    int passed = 0, worst = 0;
+    for (int i = 0; i < n; i++) {
+        int c = classes[i] < 0 ? R_ERROR : classes[i];
+        passed += c == R_PASS;
+        worst = c > worst ? c : worst;
+    }
+    printf("%d passed, %d failed\n", passed, n - passed);
+    return worst;
+}

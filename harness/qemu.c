@@ -1,0 +1,191 @@
+/* QEMU process control and log following. */
+#define TRACEDEV_HOST
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "../drivers/tracedev.h"
+#include "qemu.h"
+#include "trace.h"
+
+#define PROBE_TIMEOUT_S 30.0
+
+/* Run `qemu ARG help` and capture its output; -1 when it cannot run. */
+static int capture(const char *qemu, const char *opt, struct sbuf *out, char *err, size_t errlen)
+{
+    char path[] = "/tmp/traceos-probe-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create a temporary file in /tmp: %s", strerror(errno));
+        return -1;
+    }
+    close(fd);
+    char *argv[] = { (char *)qemu, "-machine", "none", (char *)opt, "help", NULL };
+    pid_t pid = qemu_spawn(argv, path, err, errlen);
+    int status = 0, rc = -1;
+    if (pid > 0 && !qemu_wait(pid, now_s() + PROBE_TIMEOUT_S, &status))
+        qemu_kill(pid);
+    else if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        snprintf(err, errlen, "QEMU binary '%s' not found; install Debian package qemu-system-x86 (make deps) or pass --qemu PATH", qemu);
+    else if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        rc = read_file(path, out, err, errlen);
+    else if (pid > 0)
+        snprintf(err, errlen, "'%s %s help' failed (status %d); check the QEMU installation", qemu, opt,
+                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    unlink(path);
+    return rc;
+}
+
+int qemu_probe(const char *qemu, struct qemu_caps *caps, char *err, size_t errlen)
+{
+    struct sbuf ev = { 0 };
+    memset(caps, 0, sizeof(*caps));
+    if (capture(qemu, "-device", &caps->devices, err, errlen) < 0 ||
+        capture(qemu, "-trace", &ev, err, errlen) < 0) {
+        sb_free(&ev);
+        return -1;
+    }
+    char *save = NULL;
+    for (char *l = strtok_r(ev.p, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+        if (*l && !strchr(l, ' '))
+            strv_push(&caps->events, l);
+    sb_free(&ev);
+    return 0;
+}
+
+int qemu_has_device(const struct qemu_caps *caps, const char *name)
+{
+    char want[256];
+    snprintf(want, sizeof(want), "name \"%s\"", name);
+    return strstr(sb_str((struct sbuf *)&caps->devices), want) != NULL;
+}
+
+int qemu_has_event(const struct qemu_caps *caps, const char *glob)
+{
+    for (int i = 0; i < caps->events.n; i++)
+        if (glob_match(glob, caps->events.v[i], strlen(caps->events.v[i])))
+            return 1;
+    return 0;
+}
+
+pid_t qemu_spawn(char *const argv[], const char *out_path, char *err, size_t errlen)
+{
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        snprintf(err, errlen, "fork failed: %s", strerror(errno));
+        return -1;
+    }
+    if (pid > 0) {
+        setpgid(pid, pid);      /* also in the child: whichever runs first */
+        return pid;
+    }
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(126);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    int in = open("/dev/null", O_RDONLY);
+    int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (in < 0 || out < 0)
+        _exit(126);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(out, 2);
+    execvp(argv[0], argv);
+    _exit(127);
+}
+
+int qemu_reaped(pid_t pid, int *status)
+{
+    pid_t r;
+    do
+        r = waitpid(pid, status, WNOHANG);
+    while (r < 0 && errno == EINTR);
+    return r == pid;
+}
+
+int qemu_wait(pid_t pid, double deadline, int *status)
+{
+    while (!qemu_reaped(pid, status)) {
+        if (now_s() >= deadline)
+            return 0;
+        sleep_s(0.002);
+    }
+    return 1;
+}
+
+void qemu_kill(pid_t pid)
+{
+    int status;
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+}
+
+void logfollow_init(struct logfollow *f, const char *path, uint64_t base)
+{
+    memset(f, 0, sizeof(*f));
+    f->path = path;
+    f->fd = -1;
+    f->base = base;
+    f->verdict = -1;
+}
+
+static int on_line(struct logfollow *f, const char *l, size_t n)
+{
+    uint32_t w;
+    f->lines++;
+    if (!trace_line_marker(l, n, f->base, &w) || TRACEDEV_MARK_MAGIC(w) != TRACEDEV_MAGIC)
+        return 0;
+    switch (TRACEDEV_MARK_KIND(w)) {
+    case TRACE_KIND_READY: f->ready++; break;
+    case TRACE_KIND_ACK: f->acks++; f->last_ack = TRACEDEV_MARK_ARG(w); break;
+    case TRACE_KIND_VERDICT: f->verdict = (int)TRACEDEV_MARK_ARG(w); break;
+    default: break;
+    }
+    return 1;
+}
+
+int logfollow_poll(struct logfollow *f)
+{
+    if (f->fd < 0 && (f->fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0)
+        return 0;
+    int found = 0;
+    char buf[65536];
+    ssize_t got;
+    while ((got = read(f->fd, buf, sizeof(buf))) > 0) {
+        const char *p = buf, *end = buf + got;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl) {
+                sb_add(&f->part, p, (size_t)(end - p));
+                break;
+            }
+            if (f->part.len) {
+                sb_add(&f->part, p, (size_t)(nl - p));
+                found += on_line(f, f->part.p, f->part.len);
+                f->part.len = 0;
+            } else {
+                found += on_line(f, p, (size_t)(nl - p));
+            }
+            p = nl + 1;
+        }
+    }
+    return found;
+}
+
+void logfollow_close(struct logfollow *f)
+{
+    if (f->fd >= 0)
+        close(f->fd);
+    f->fd = -1;
+    sb_free(&f->part);
+}

@@ -1,0 +1,53 @@
+/* QEMU processes: capability probes (-device help, -trace help), spawning
+ * with a death signal tied to the harness, bounded waits, killing, and
+ * following the growing -D log for trace-device markers. */
+#ifndef QEMU_H
+#define QEMU_H
+
+#include <stdint.h>
+#include <sys/types.h>
+#include "util.h"
+
+struct qemu_caps {
+    struct sbuf devices;    /* output of `QEMU -device help` */
+    struct strv events;     /* names from `QEMU -trace help` */
+};
+
+/* Run the probes once. 0, or -1 with err naming the binary and the fix. */
+int qemu_probe(const char *qemu, struct qemu_caps *caps, char *err, size_t errlen);
+int qemu_has_device(const struct qemu_caps *caps, const char *name);
+/* Does any trace event of this QEMU match `glob`? */
+int qemu_has_event(const struct qemu_caps *caps, const char *glob);
+
+/* Start argv[0] with stdin from /dev/null and stdout+stderr to `out_path`,
+ * in its own process group, killed by SIGKILL when the harness dies.
+ * Returns the pid, or -1 with err. */
+pid_t qemu_spawn(char *const argv[], const char *out_path, char *err, size_t errlen);
+
+/* Non-blocking reap: 1 and *status (waitpid status) when it has ended. */
+int qemu_reaped(pid_t pid, int *status);
+/* Wait until it ends or `deadline`; 1 ended, 0 still running. */
+int qemu_wait(pid_t pid, double deadline, int *status);
+/* SIGKILL its process group and reap it. */
+void qemu_kill(pid_t pid);
+
+/* Follows a growing log file line by line. */
+struct logfollow {
+    const char *path;
+    int fd;
+    struct sbuf part;       /* incomplete last line */
+    uint64_t base;          /* trace device base */
+    int ready;              /* READY markers seen */
+    int acks;               /* ACK markers seen */
+    unsigned last_ack;      /* argument of the last ACK */
+    int verdict;            /* -1, else VERDICT argument */
+    uint64_t lines;
+};
+
+void logfollow_init(struct logfollow *f, const char *path, uint64_t base);
+/* Read what has been appended since the last call and update the marker
+ * counters. Returns the number of new markers (0 when nothing new). */
+int logfollow_poll(struct logfollow *f);
+void logfollow_close(struct logfollow *f);
+
+#endif

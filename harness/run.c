@@ -1,0 +1,291 @@
+/* One scenario: pre-flight checks, QEMU command line, the live loop. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "../drivers/tracedev.h"
+#include "disk.h"
+#include "qmp.h"
+#include "run.h"
+
+#define POLL_S          0.001   /* between looks at the log; no timing assumption */
+#define QUIT_GRACE_S    10.0    /* after QMP quit, QEMU must be gone within this */
+
+volatile pid_t run_current_qemu;
+char run_current_tmpdir[64];
+char run_current_sock[96];
+
+const char *rclass_name(enum rclass c)
+{
+    switch (c) {
+    case R_PASS: return "PASS";
+    case R_FAIL: return "FAIL";
+    case R_GUEST_FAIL: return "GUEST-FAIL";
+    case R_CRASH: return "CRASH";
+    case R_TIMEOUT: return "TIMEOUT";
+    case R_ERROR: return "ERROR";
+    }
+    return "?";
+}
+
+void run_paths(const struct config *cfg, const struct scenario *s, struct paths *p)
+{
+    memset(p, 0, sizeof(*p));
+    snprintf(p->dir, sizeof(p->dir), "%s/runs/%s", cfg->build, s->name);
+    snprintf(p->trace, sizeof(p->trace), "%s/trace.log", p->dir);
+    snprintf(p->serial, sizeof(p->serial), "%s/serial.log", p->dir);
+    snprintf(p->qemu_out, sizeof(p->qemu_out), "%s/qemu.out", p->dir);
+    snprintf(p->actual_trace, sizeof(p->actual_trace), "%s/actual.trace", p->dir);
+    snprintf(p->actual_serial, sizeof(p->actual_serial), "%s/actual.serial", p->dir);
+    snprintf(p->golden_trace, sizeof(p->golden_trace), "%s/%s.trace", cfg->expected, s->name);
+    snprintf(p->golden_serial, sizeof(p->golden_serial), "%s/%s.serial", cfg->expected, s->name);
+    snprintf(p->image, sizeof(p->image), "%s/images/%s.img", cfg->build, s->name);
+}
+
+static void set(struct result *r, enum rclass c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void set(struct result *r, enum rclass c, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    r->cls = c;
+    r->reason.len = 0;
+    sb_puts(&r->reason, buf);
+}
+
+/* The devices named by -device in the scenario's extra arguments. */
+static int check_setup(const struct config *cfg, const struct scenario *s, struct result *r)
+{
+    for (int i = 0; i < s->events.n; i++)
+        if (!qemu_has_event(&cfg->caps, s->events.v[i])) {
+            set(r, R_ERROR, "trace event '%s' is not in this QEMU (%s -trace help); fix the events line", s->events.v[i], cfg->qemu);
+            return -1;
+        }
+    for (int i = 0; i + 1 < s->qemu.n; i++) {
+        if (strcmp(s->qemu.v[i], "-device"))
+            continue;
+        char *name = xstrndup(s->qemu.v[i + 1], strcspn(s->qemu.v[i + 1], ","));
+        int ok = qemu_has_device(&cfg->caps, name);
+        if (!ok)
+            set(r, R_ERROR, "QEMU lacks device '%s' (%s -device help); install a QEMU that has it or fix the scenario's qemu line", name, cfg->qemu);
+        free(name);
+        if (!ok)
+            return -1;
+    }
+    return 0;
+}
+
+static int check_goldens(const struct config *cfg, const struct paths *p, struct result *r)
+{
+    if (cfg->bless)
+        return 0;
+    const char *missing = access(p->golden_trace, R_OK) ? p->golden_trace
+                          : access(p->golden_serial, R_OK) ? p->golden_serial : NULL;
+    if (missing) {
+        set(r, R_ERROR, "golden %s is missing; run `make bless` to create it, then review and commit it", missing);
+        return -1;
+    }
+    return 0;
+}
+
+static void build_argv(const struct config *cfg, const struct scenario *s, const struct paths *p,
+                       struct strv *a)
+{
+    struct sbuf t = { 0 };
+    strv_push(a, cfg->qemu);
+    strv_push(a, "-machine"), strv_push(a, s->machine);
+    strv_push(a, "-m"), strv_push(a, "64");
+    strv_push(a, "-kernel"), strv_push(a, cfg->kernel);
+    strv_push(a, "-append"), strv_push(a, s->append);
+    strv_push(a, "-display"), strv_push(a, "none");
+    strv_push(a, "-no-reboot");
+    strv_push(a, "-device"), strv_push(a, "isa-debug-exit,iobase=0xf4,iosize=4");
+    strv_push(a, "-device"), strv_push(a, "pc-testdev");
+    strv_push(a, "-trace"), strv_push(a, "memory_region_ops_write");
+    for (int i = 0; i < s->events.n; i++)
+        strv_push(a, "-trace"), strv_push(a, s->events.v[i]);
+    strv_push(a, "-D"), strv_push(a, p->trace);
+    sb_printf(&t, "file:%s", p->serial);
+    strv_push(a, "-serial"), strv_push(a, t.p);
+    t.len = 0;
+    sb_printf(&t, "unix:%s,server=on,wait=off", p->sock);
+    strv_push(a, "-qmp"), strv_push(a, t.p);
+    if (s->has_disk) {
+        t.len = 0;
+        sb_printf(&t, "file=%s,format=raw,if=ide,index=0", p->image);
+        strv_push(a, "-drive"), strv_push(a, t.p);
+    }
+    for (int i = 0; i < s->qemu.n; i++)
+        strv_push(a, s->qemu.v[i]);
+    sb_free(&t);
+}
+
+static int ensure_qmp(struct qmp *q, int *up, const struct paths *p, double deadline, struct live *lv)
+{
+    char err[512];
+    if (*up)
+        return 0;
+    if (qmp_connect(q, p->sock, deadline, err, sizeof(err)) < 0) {
+        sb_printf(&lv->problem, "%s", err);
+        return -1;
+    }
+    *up = 1;
+    return 0;
+}
+
+/* Next key once the guest is ready and has acknowledged every event so far. */
+static int step_keys(const struct scenario *s, struct logfollow *f, struct qmp *q, int *up,
+                     const struct paths *p, double deadline, struct live *lv)
+{
+    if (!f->ready || lv->keys_sent >= s->key_events.n || f->acks < lv->keys_sent)
+        return 0;
+    if (lv->keys_sent && f->last_ack != ((unsigned)lv->keys_sent & 0xFFF)) {
+        sb_printf(&lv->problem, "guest ACK carries count %u after %d key events; expected %d",
+                  f->last_ack, lv->keys_sent, lv->keys_sent & 0xFFF);
+        return -1;
+    }
+    char err[512];
+    const struct key_event *k = &s->key_events.v[lv->keys_sent];
+    if (ensure_qmp(q, up, p, deadline, lv) < 0)
+        return -1;
+    if (qmp_send_key(q, k->qcode, k->down, deadline, err, sizeof(err)) < 0) {
+        sb_printf(&lv->problem, "sending key %s %s: %s", k->qcode, k->down ? "down" : "up", err);
+        return -1;
+    }
+    lv->keys_sent++;
+    return 0;
+}
+
+/* After the VERDICT marker: query-pci, then quit. */
+static int step_pci(struct logfollow *f, struct qmp *q, int *up, const struct paths *p,
+                    double deadline, struct live *lv)
+{
+    char err[512];
+    if (f->verdict < 0 || lv->quit_sent)
+        return 0;
+    if (ensure_qmp(q, up, p, deadline, lv) < 0)
+        return -1;
+    lv->pci = qmp_execute(q, "query-pci", NULL, deadline, err, sizeof(err));
+    if (!lv->pci) {
+        sb_printf(&lv->problem, "%s", err);
+        return -1;
+    }
+    json_t *ok = qmp_execute(q, "quit", NULL, deadline, err, sizeof(err));
+    json_decref(ok);            /* QEMU may close the socket before answering */
+    lv->quit_sent = 1;
+    return 0;
+}
+
+/* Poll log and process until QEMU ends, the deadline passes, or a step fails. */
+static void live_loop(const struct scenario *s, const struct paths *p, struct live *lv, double deadline)
+{
+    struct logfollow f;
+    struct qmp q = { .fd = -1 };
+    int up = 0, broken = 0;
+    logfollow_init(&f, p->trace, TRACEDEV_DEFAULT_BASE);
+    for (;;) {
+        logfollow_poll(&f);
+        if (qemu_reaped(lv->pid, &lv->status)) {
+            lv->exited = 1;
+            break;
+        }
+        if (!broken && s->key_events.n)
+            broken = step_keys(s, &f, &q, &up, p, deadline, lv) < 0;
+        if (!broken && (s->oracles & ORACLE_QUERY_PCI)) {
+            broken = step_pci(&f, &q, &up, p, deadline, lv) < 0;
+            if (lv->quit_sent && deadline > now_s() + QUIT_GRACE_S)
+                deadline = now_s() + QUIT_GRACE_S;
+        }
+        if (broken || now_s() >= deadline) {
+            lv->timed_out = !broken;
+            qemu_kill(lv->pid);
+            break;
+        }
+        sleep_s(POLL_S);
+    }
+    logfollow_poll(&f);
+    lv->ready = f.ready, lv->acks = f.acks, lv->verdict = f.verdict;
+    logfollow_close(&f);
+    qmp_close(&q);
+}
+
+int run_qemu(const struct config *cfg, const struct scenario *s, const struct paths *p,
+             struct live *lv, struct result *r)
+{
+    struct strv argv = { 0 };
+    char err[512];
+    build_argv(cfg, s, p, &argv);
+    unlink(p->trace);
+    unlink(p->serial);
+    double start = now_s();
+    lv->pid = qemu_spawn(argv.v, p->qemu_out, err, sizeof(err));
+    strv_free(&argv);
+    if (lv->pid < 0) {
+        set(r, R_ERROR, "%s", err);
+        return -1;
+    }
+    run_current_qemu = lv->pid;
+    live_loop(s, p, lv, start + s->timeout);
+    run_current_qemu = 0;
+    return 0;
+}
+
+static int make_tmp(struct paths *p, struct result *r)
+{
+    snprintf(p->tmpdir, sizeof(p->tmpdir), "/tmp/traceos-XXXXXX");
+    if (!mkdtemp(p->tmpdir)) {
+        set(r, R_ERROR, "cannot create a temporary directory in /tmp: %s", strerror(errno));
+        return -1;
+    }
+    snprintf(p->sock, sizeof(p->sock), "%s/qmp.sock", p->tmpdir);
+    memcpy(run_current_sock, p->sock, sizeof(run_current_sock));
+    memcpy(run_current_tmpdir, p->tmpdir, sizeof(run_current_tmpdir));
+    return 0;
+}
+
+static void remove_tmp(struct paths *p)
+{
+    unlink(p->sock);
+    rmdir(p->tmpdir);
+    run_current_tmpdir[0] = 0;
+}
+
+void run_scenario(const struct config *cfg, const struct scenario *s, struct result *r)
+{
+    struct paths p;
+    struct live lv = { 0 };
+    char err[512];
+    double t0 = now_s();
+    run_paths(cfg, s, &p);
+    r->cls = R_PASS;
+    if (mkdir_p(p.dir, err, sizeof(err)) < 0) {
+        set(r, R_ERROR, "%s", err);
+    } else if (check_setup(cfg, s, r) == 0 && check_goldens(cfg, &p, r) == 0) {
+        if (s->has_disk) {
+            snprintf(err, sizeof(err), "%s/images", cfg->build);
+            if (mkdir_p(err, err, sizeof(err)) < 0 ||
+                disk_make_image(p.image, &s->disk, s->append, err, sizeof(err)) < 0)
+                set(r, R_ERROR, "%s", err);
+        }
+        if (r->cls == R_PASS && make_tmp(&p, r) == 0) {
+            if (run_qemu(cfg, s, &p, &lv, r) == 0)
+                check_outcome(cfg, s, &p, &lv, r);
+            remove_tmp(&p);
+        }
+    }
+    json_decref(lv.pci);
+    sb_free(&lv.problem);
+    r->secs = now_s() - t0;
+}
+
+void result_free(struct result *r)
+{
+    sb_free(&r->reason);
+    sb_free(&r->detail);
+}

@@ -1,0 +1,293 @@
+/* Scenario file parser (pure) and directory loader. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "scenario.h"
+
+#define VALID_KEYS "machine qemu append events timeout expect keys disk oracle"
+
+static const char *const expect_names[] = { "pass", "fail", "crash", "triple" };
+
+const char *scenario_expect_name(enum expect e) { return expect_names[e]; }
+
+/* Context of one parse, for error messages. */
+struct ctx {
+    const char *file;
+    int line;
+    char *err;
+    size_t errlen;
+    unsigned seen;          /* bit per key, for duplicate keys */
+};
+
+static int fail(struct ctx *c, const char *fmt, const char *a, const char *b)
+{
+    int n = snprintf(c->err, c->errlen, "%s:%d: ", c->file, c->line);
+    if (n > 0 && (size_t)n < c->errlen)
+        snprintf(c->err + n, c->errlen - (size_t)n, fmt, a, b);
+    return -1;
+}
+
+static struct scenario *add_scenario(struct scenario_set *set)
+{
+    if (set->n == set->cap) {
+        set->cap = set->cap ? set->cap * 2 : 16;
+        set->v = xrealloc(set->v, (size_t)set->cap * sizeof(*set->v));
+    }
+    struct scenario *s = &set->v[set->n++];
+    memset(s, 0, sizeof(*s));
+    s->machine = xstrdup("pc");
+    s->timeout = 20;
+    return s;
+}
+
+static int set_machine(struct ctx *c, struct scenario *s, const char *v)
+{
+    size_t base = strcspn(v, ",");
+    if (!((base == 2 && !strncmp(v, "pc", 2)) || (base == 3 && !strncmp(v, "q35", 3))))
+        return fail(c, "machine '%s' is not supported; use pc or q35%s", v, "");
+    free(s->machine);
+    s->machine = xstrdup(v);
+    return 0;
+}
+
+static int set_oracles(struct ctx *c, struct scenario *s, const char *v)
+{
+    struct strv w = { 0 };
+    char e[128];
+    split_words(v, &w, e, sizeof(e));
+    int rc = 0;
+    for (int i = 0; i < w.n && rc == 0; i++) {
+        if (!strcmp(w.v[i], "query-pci"))
+            s->oracles |= ORACLE_QUERY_PCI;
+        else if (!strcmp(w.v[i], "kbd-line"))
+            s->oracles |= ORACLE_KBD_LINE;
+        else if (!strcmp(w.v[i], "dma-crc"))
+            s->oracles |= ORACLE_DMA_CRC;
+        else
+            rc = fail(c, "unknown oracle '%s'; valid: query-pci kbd-line dma-crc%s", w.v[i], "");
+    }
+    strv_free(&w);
+    return rc;
+}
+
+static int set_simple(struct ctx *c, struct scenario *s, const char *key, const char *v)
+{
+    if (!strcmp(key, "append")) {
+        s->append = xstrdup(v);
+    } else if (!strcmp(key, "timeout")) {
+        char *end;
+        long t = strtol(v, &end, 10);
+        if (*end || end == v || t < 1 || t > 3600)
+            return fail(c, "timeout '%s' is not a number of seconds; write 1 to 3600%s", v, "");
+        s->timeout = (int)t;
+    } else if (!strcmp(key, "expect")) {
+        for (int i = 0; i < 4; i++)
+            if (!strcmp(v, expect_names[i])) {
+                s->expect = (enum expect)i;
+                return 0;
+            }
+        return fail(c, "expect '%s' is unknown; use pass, fail, crash or triple%s", v, "");
+    } else {
+        return 1;
+    }
+    return 0;
+}
+
+static int set_key(struct ctx *c, struct scenario *s, const char *key, const char *v)
+{
+    char e[1024];
+    int rc = set_simple(c, s, key, v);
+    if (rc <= 0)
+        return rc;
+    if (!strcmp(key, "machine"))
+        return set_machine(c, s, v);
+    if (!strcmp(key, "oracle"))
+        return set_oracles(c, s, v);
+    if (!strcmp(key, "qemu") || !strcmp(key, "events")) {
+        if (split_words(v, !strcmp(key, "qemu") ? &s->qemu : &s->events, e, sizeof(e)) < 0)
+            return fail(c, "%s: %s", key, e);
+        return 0;
+    }
+    if (!strcmp(key, "keys")) {
+        s->keys = xstrdup(v);
+        if (keys_parse(v, &s->key_events, e, sizeof(e)) < 0)
+            return fail(c, "keys: %s%s", e, "");
+        return 0;
+    }
+    if (!strcmp(key, "disk")) {
+        s->has_disk = 1;
+        if (disk_parse(v, &s->disk, e, sizeof(e)) < 0)
+            return fail(c, "disk: %s%s", e, "");
+        return 0;
+    }
+    return fail(c, "unknown key '%s'; valid keys: %s", key, VALID_KEYS);
+}
+
+static int key_bit(const char *key)
+{
+    static const char *const keys[] = { "machine", "qemu", "append", "events", "timeout",
+                                        "expect", "keys", "disk", "oracle" };
+    for (int i = 0; i < 9; i++)
+        if (!strcmp(key, keys[i]))
+            return 1 << i;
+    return 0;
+}
+
+static int valid_name(const char *n, size_t len)
+{
+    if (len == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!(n[i] == '-' || n[i] == '_' || n[i] == '.' || (n[i] >= '0' && n[i] <= '9') ||
+              (n[i] >= 'a' && n[i] <= 'z') || (n[i] >= 'A' && n[i] <= 'Z')))
+            return 0;
+    return 1;
+}
+
+static int header(struct ctx *c, struct scenario_set *set, const char *s, size_t len)
+{
+    if (len < 2 || s[len - 1] != ']' || !valid_name(s + 1, len - 2))
+        return fail(c, "bad section header '%s'; write [name] with letters, digits, '-', '_', '.'%s",
+                     s, "");
+    for (int i = 0; i < set->n; i++) {
+        const struct scenario *o = &set->v[i];
+        if (strlen(o->name) == len - 2 && !memcmp(o->name, s + 1, len - 2)) {
+            char where[512];
+            snprintf(where, sizeof(where), "%s:%d", o->file, o->line);
+            return fail(c, "duplicate scenario name '%s' (first defined at %s); rename one", o->name, where);
+        }
+    }
+    struct scenario *sc = add_scenario(set);
+    sc->name = xstrndup(s + 1, len - 2);
+    sc->file = xstrdup(c->file);
+    sc->line = c->line;
+    c->seen = 0;
+    return 0;
+}
+
+static int finish(struct ctx *c, struct scenario_set *set, int first)
+{
+    if (set->n <= first)
+        return 0;
+    struct scenario *s = &set->v[set->n - 1];
+    if (!s->append) {
+        c->line = s->line;
+        return fail(c, "scenario '%s' has no 'append =' line; add the kernel words, e.g. append = pci exit%s",
+                    s->name, "");
+    }
+    return 0;
+}
+
+static int parse_line(struct ctx *c, struct scenario_set *set, int first, char *s)
+{
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+        s[--len] = 0;
+    while (*s == ' ' || *s == '\t')
+        s++, len--;
+    if (len == 0 || *s == '#')
+        return 0;
+    if (*s == '[')
+        return finish(c, set, first) < 0 ? -1 : header(c, set, s, len);
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return fail(c, "expected 'key = value' or '[name]', got '%s'; fix the line%s", s, "");
+    if (set->n <= first)
+        return fail(c, "'%s' comes before any [name] section; start the scenario with [name]%s", s, "");
+    char *v = eq + 1, *k_end = eq;
+    while (k_end > s && (k_end[-1] == ' ' || k_end[-1] == '\t'))
+        k_end--;
+    *k_end = 0;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    int bit = key_bit(s);
+    if (bit & c->seen)
+        return fail(c, "key '%s' given twice in this scenario; keep one%s", s, "");
+    c->seen |= (unsigned)bit;
+    return set_key(c, &set->v[set->n - 1], s, v);
+}
+
+int scenario_parse(const char *buf, size_t len, const char *file,
+                   struct scenario_set *set, char *err, size_t errlen)
+{
+    struct ctx c = { file, 0, err, errlen, 0 };
+    int first = set->n;
+    size_t pos = 0;
+    while (pos < len) {
+        const char *nl = memchr(buf + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (buf + pos)) : len - pos;
+        c.line++;
+        if (memchr(buf + pos, 0, n))
+            return fail(&c, "NUL byte in scenario file%s%s; remove it", "", "");
+        char *line = xstrndup(buf + pos, n);
+        int rc = parse_line(&c, set, first, line);
+        free(line);
+        if (rc < 0)
+            return -1;
+        pos += n + 1;
+    }
+    return finish(&c, set, first);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int scenario_load_dir(const char *dir, struct scenario_set *set, char *err, size_t errlen)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(err, errlen, "%s: cannot open scenario directory; pass --scenarios DIR", dir);
+        return -1;
+    }
+    struct strv names = { 0 };
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n > 4 && !strcmp(e->d_name + n - 4, ".cfg"))
+            strv_push(&names, e->d_name);
+    }
+    closedir(d);
+    if (names.n)
+        qsort(names.v, (size_t)names.n, sizeof(char *), cmp_str);
+    int rc = 0;
+    for (int i = 0; i < names.n && rc == 0; i++) {
+        struct sbuf path = { 0 }, text = { 0 };
+        sb_printf(&path, "%s/%s", dir, names.v[i]);
+        rc = read_file(path.p, &text, err, errlen);
+        if (rc == 0)
+            rc = scenario_parse(text.p, text.len, path.p, set, err, errlen);
+        sb_free(&path);
+        sb_free(&text);
+    }
+    strv_free(&names);
+    return rc;
+}
+
+const struct scenario *scenario_find(const struct scenario_set *set, const char *name)
+{
+    for (int i = 0; i < set->n; i++)
+        if (!strcmp(set->v[i].name, name))
+            return &set->v[i];
+    return NULL;
+}
+
+void scenario_set_free(struct scenario_set *set)
+{
+    for (int i = 0; i < set->n; i++) {
+        struct scenario *s = &set->v[i];
+        free(s->name);
+        free(s->file);
+        free(s->machine);
+        free(s->append);
+        free(s->keys);
+        strv_free(&s->qemu);
+        strv_free(&s->events);
+        keys_free(&s->key_events);
+    }
+    free(set->v);
+    set->v = NULL;
+    set->n = set->cap = 0;
+}

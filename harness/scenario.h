@@ -1,0 +1,65 @@
+/* Scenario files: kvm-unit-tests style sections in tests/scenarios/NAME.cfg.
+ *
+ *   # comment
+ *   [name]                  section = one scenario; names are unique across files
+ *   machine = pc            pc | q35, optionally followed by ,PROP=VALUE...
+ *   qemu = -nic none        extra QEMU arguments (shell-like words)
+ *   append = pci exit       kernel command line words (required)
+ *   events = pci_cfg_*       trace event globs recorded in the golden
+ *   timeout = 20            seconds (1-3600)
+ *   expect = pass           pass | fail | crash | triple
+ *   keys = Hello{enter}     text to type (see keys.h)
+ *   disk = size=64M         disk image (see disk.h)
+ *   oracle = query-pci      query-pci | kbd-line | dma-crc, space separated
+ *
+ * Parsing is pure: scenario_parse takes the file's bytes. Errors read
+ * "FILE:LINE: what is wrong; fix". */
+#ifndef SCENARIO_H
+#define SCENARIO_H
+
+#include "disk.h"
+#include "keys.h"
+#include "util.h"
+
+enum expect { EXPECT_PASS, EXPECT_FAIL, EXPECT_CRASH, EXPECT_TRIPLE };
+
+#define ORACLE_QUERY_PCI  1u
+#define ORACLE_KBD_LINE   2u
+#define ORACLE_DMA_CRC    4u
+
+struct scenario {
+    char *name;
+    char *file;             /* the .cfg path */
+    int line;               /* line of the [name] header */
+    char *machine;
+    struct strv qemu;       /* extra QEMU arguments */
+    char *append;
+    struct strv events;     /* trace event globs */
+    int timeout;
+    enum expect expect;
+    char *keys;             /* NULL: no typing */
+    struct key_list key_events;
+    int has_disk;
+    struct disk_spec disk;
+    unsigned oracles;
+};
+
+struct scenario_set {
+    struct scenario *v;
+    int n, cap;
+};
+
+/* Parse one file's text and append its scenarios to *set. A name already in
+ * *set (from this or an earlier file) is an error naming both places.
+ * Returns 0, or -1 with err set (the set keeps what parsed before). */
+int scenario_parse(const char *buf, size_t len, const char *file,
+                   struct scenario_set *set, char *err, size_t errlen);
+
+/* Load every *.cfg of `dir` in name order. 0 or -1 with err. */
+int scenario_load_dir(const char *dir, struct scenario_set *set, char *err, size_t errlen);
+
+const struct scenario *scenario_find(const struct scenario_set *set, const char *name);
+const char *scenario_expect_name(enum expect e);
+void scenario_set_free(struct scenario_set *set);
+
+#endif

@@ -1,0 +1,313 @@
+/* Trace log normalizer: marker decoding, segment cutting, pointer masking. */
+#define TRACEDEV_HOST
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../drivers/tracedev.h"
+#include "trace.h"
+
+#define MROW "memory_region_ops_write"
+#define MROW_LEN (sizeof(MROW) - 1)
+#define TESTDEV_NAME "name 'pc-testdev-iomem'"
+
+const char *trace_phase_name(unsigned phase)
+{
+#define X(v, N, s) case v: return s;
+    switch (phase) { TRACE_PHASES(X) }
+#undef X
+    return NULL;
+}
+
+static const char *kind_name(unsigned kind)
+{
+#define X(v, N, s) case v: return s;
+    switch (kind) { TRACE_KINDS(X) }
+#undef X
+    return NULL;
+}
+
+void trace_marker_text(uint32_t w, uint32_t data, struct sbuf *out)
+{
+    unsigned kind = TRACEDEV_MARK_KIND(w), phase = TRACEDEV_MARK_PHASE(w), arg = TRACEDEV_MARK_ARG(w);
+    const char *kn = kind_name(kind), *pn = trace_phase_name(phase);
+    if (TRACEDEV_MARK_MAGIC(w) != TRACEDEV_MAGIC || !kn) {
+        sb_printf(out, "== bad-marker 0x%08x", w);
+        return;
+    }
+    if (pn)
+        sb_printf(out, "== %s %s", kn, pn);
+    else
+        sb_printf(out, "== %s phase=0x%02x", kn, phase);
+    switch (kind) {
+    case TRACE_KIND_END: sb_printf(out, " status=%u", arg); break;
+    case TRACE_KIND_CHECK: sb_printf(out, " tag=0x%x value=0x%08x", arg, data); break;
+    case TRACE_KIND_ACK: sb_printf(out, " %u", arg); break;
+    case TRACE_KIND_VERDICT: sb_printf(out, " %s", arg == 0 ? "pass" : arg == 1 ? "fail" : "?"); break;
+    default: if (arg) sb_printf(out, " arg=0x%x", arg);
+    }
+}
+
+/* Parse hex digits after "0x" at p (bounded by end); returns end of digits. */
+static const char *parse_hex(const char *p, const char *end, uint64_t *v)
+{
+    uint64_t x = 0;
+    for (; p < end; p++) {
+        unsigned c = (unsigned char)*p, d;
+        if (c - '0' < 10) d = c - '0';
+        else if ((c | 32) - 'a' < 6) d = (c | 32) - 'a' + 10;
+        else break;
+        x = x << 4 | d;
+    }
+    *v = x;
+    return p;
+}
+
+/* First occurrence of key[0..klen) in [p, end), or NULL. */
+static const char *find_str(const char *p, const char *end, const char *key, size_t klen)
+{
+    while ((size_t)(end - p) >= klen) {
+        const char *c = memchr(p, key[0], (size_t)(end - p) - klen + 1);
+        if (!c)
+            return NULL;
+        if (!memcmp(c, key, klen))
+            return c;
+        p = c + 1;
+    }
+    return NULL;
+}
+
+/* Find " KEY 0x" in [p, end) and parse the number; 0 when absent. */
+static int field_hex(const char *p, const char *end, const char *key, size_t klen, uint64_t *v)
+{
+    const char *f = find_str(p, end, key, klen);
+    if (!f)
+        return 0;
+    parse_hex(f + klen, end, v);
+    return 1;
+}
+
+/* A trace-device write: 1 and *off, *value set. */
+static int device_write(const char *l, size_t n, uint64_t base, uint64_t *off, uint64_t *value)
+{
+    if (n < MROW_LEN + 1 || memcmp(l, MROW " ", MROW_LEN + 1))
+        return 0;
+    const char *end = l + n;
+    uint64_t addr;
+    if (!field_hex(l + MROW_LEN, end, " addr 0x", 8, &addr) ||
+        !field_hex(l + MROW_LEN, end, " value 0x", 9, value))
+        return 0;
+    int named = n >= sizeof(TESTDEV_NAME) - 1 &&
+                !memcmp(end - (sizeof(TESTDEV_NAME) - 1), TESTDEV_NAME, sizeof(TESTDEV_NAME) - 1);
+    if (!named && !(addr >= base && addr < base + 8))
+        return 0;
+    *off = addr - base;
+    return 1;
+}
+
+int trace_line_marker(const char *line, size_t n, uint64_t base, uint32_t *word)
+{
+    uint64_t off, value;
+    if (!device_write(line, n, base, &off, &value) || off != TRACEDEV_REG_MARK)
+        return 0;
+    *word = (uint32_t)value;
+    return 1;
+}
+
+/* Normalizer state. */
+#define EVCACHE 32
+struct norm {
+    const struct trace_opts *o;
+    struct trace_out *out;
+    const char *name;
+    uint64_t lineno;
+    int open_phase;             /* -1 none */
+    uint64_t open_line;
+    uint32_t data;
+    uint64_t *ptrs;             /* pointer values in order of first appearance */
+    size_t nptrs, capptrs;
+    struct { char name[48]; size_t len; int keep; } ev[EVCACHE];
+    int nev;
+};
+
+static int event_wanted(struct norm *s, const char *l, size_t n)
+{
+    for (int i = 0; i < s->nev; i++)
+        if (s->ev[i].len == n && !memcmp(s->ev[i].name, l, n))
+            return s->ev[i].keep;
+    int keep = 0;
+    for (int i = 0; i < s->o->events->n && !keep; i++)
+        keep = glob_match(s->o->events->v[i], l, n);
+    if (s->nev < EVCACHE && n < sizeof(s->ev[0].name)) {
+        memcpy(s->ev[s->nev].name, l, n);
+        s->ev[s->nev].len = n;
+        s->ev[s->nev].keep = keep;
+        s->nev++;
+    }
+    return keep;
+}
+
+static size_t ptr_index(struct norm *s, uint64_t v)
+{
+    for (size_t i = 0; i < s->nptrs; i++)
+        if (s->ptrs[i] == v)
+            return i;
+    if (s->nptrs == s->capptrs) {
+        s->capptrs = s->capptrs ? s->capptrs * 2 : 16;
+        s->ptrs = xrealloc(s->ptrs, s->capptrs * sizeof(*s->ptrs));
+    }
+    s->ptrs[s->nptrs] = v;
+    return s->nptrs++;
+}
+
+static int tok_is(const char *t, size_t n, const char *w)
+{
+    return strlen(w) == n && !memcmp(t, w, n);
+}
+
+/* Does the token [t, t+n) hold a pointer, and where do its hex digits start? */
+static const char *pointer_at(const char *t, size_t n, const char *prev, size_t pn, int idx, int ps2)
+{
+    const char *h = NULL;
+    if (n > 6 && !memcmp(t, "dbs=0x", 6))
+        h = t + 4;
+    else if (n > 5 && !memcmp(t, "bs=0x", 5))
+        h = t + 3;
+    else if ((ps2 && idx == 1) || (prev && (tok_is(prev, pn, "mr") || tok_is(prev, pn, "bus") ||
+                                            tok_is(prev, pn, "state") || tok_is(prev, pn, "IDEState"))))
+        h = t;
+    if (h && (size_t)(t + n - h) > 2 && h[0] == '0' && h[1] == 'x')
+        return h;
+    return NULL;
+}
+
+/* Copy one event line to the output with pointer fields masked. */
+static void emit_masked(struct norm *s, const char *l, size_t n)
+{
+    struct sbuf *o = &s->out->text;
+    const char *end = l + n, *p = l, *prev = NULL;
+    size_t pn = 0;
+    int idx = 0, ps2 = n > 4 && !memcmp(l, "ps2_", 4);
+    sb_reserve(o, n + 16);
+    while (p < end) {
+        const char *t = p;
+        while (p < end && *p != ' ')
+            p++;
+        size_t tn = (size_t)(p - t);
+        const char *h = pointer_at(t, tn, prev, pn, idx, ps2);
+        if (h) {
+            uint64_t v;
+            const char *after = parse_hex(h + 2, p, &v);
+            sb_add(o, t, (size_t)(h - t));
+            sb_printf(o, "P%zu", ptr_index(s, v));
+            sb_add(o, after, (size_t)(p - after));
+        } else {
+            sb_add(o, t, tn);
+        }
+        if (p < end)
+            sb_addc(o, *p++);
+        prev = t;
+        pn = tn;
+        idx++;
+    }
+    sb_addc(o, '\n');
+}
+
+static void problem(struct norm *s, uint64_t line, const char *fmt, const char *a, const char *b)
+{
+    sb_printf(&s->out->why, "%s:%llu: ", s->name, (unsigned long long)line);
+    sb_printf(&s->out->why, fmt, a, b);
+    sb_addc(&s->out->why, '\n');
+    s->out->problems++;
+}
+
+static const char *pname(unsigned phase, char *buf)
+{
+    const char *n = trace_phase_name(phase);
+    if (n)
+        return n;
+    snprintf(buf, 8, "0x%02x", phase);
+    return buf;
+}
+
+static void on_marker(struct norm *s, uint32_t w)
+{
+    unsigned kind = TRACEDEV_MARK_KIND(w), phase = TRACEDEV_MARK_PHASE(w);
+    char b1[8], b2[8];
+    if (kind == TRACE_KIND_VERDICT)
+        s->out->verdict = (int)TRACEDEV_MARK_ARG(w);
+    if (kind == TRACE_KIND_BEGIN) {
+        if (s->open_phase >= 0) {
+            problem(s, s->open_line, "phase %s began here but has no END marker before phase %s began",
+                    pname((unsigned)s->open_phase, b1), pname(phase, b2));
+            sb_puts(&s->out->text, "== missing end\n");
+        }
+        s->open_phase = (int)phase;
+        s->open_line = s->lineno;
+        s->out->segments++;
+    } else if (s->open_phase < 0) {
+        if (kind == TRACE_KIND_END)
+            problem(s, s->lineno, "END marker of phase %s without a BEGIN%s", pname(phase, b1), "");
+        return;
+    }
+    trace_marker_text(w, s->data, &s->out->text);
+    sb_addc(&s->out->text, '\n');
+    if (kind == TRACE_KIND_END) {
+        if ((int)phase != s->open_phase)
+            problem(s, s->lineno, "END marker of phase %s inside phase %s",
+                    pname(phase, b1), pname((unsigned)s->open_phase, b2));
+        s->open_phase = -1;
+    }
+}
+
+static void one_line(struct norm *s, const char *l, size_t n)
+{
+    uint64_t off, value;
+    if (n && l[n - 1] == '\r')
+        n--;
+    if (device_write(l, n, s->o->base, &off, &value)) {
+        if (off == TRACEDEV_REG_MARK)
+            on_marker(s, (uint32_t)value);
+        else if (off == TRACEDEV_REG_DATA)
+            s->data = (uint32_t)value;
+        return;
+    }
+    if (s->open_phase < 0)
+        return;
+    const char *sp = memchr(l, ' ', n);
+    size_t en = sp ? (size_t)(sp - l) : n;
+    if (en == MROW_LEN && !memcmp(l, MROW, MROW_LEN))
+        return;                 /* other devices' port/MMIO writes */
+    if (en && event_wanted(s, l, en))
+        emit_masked(s, l, n);
+}
+
+int trace_normalize(const char *buf, size_t len, const char *name,
+                    const struct trace_opts *o, struct trace_out *out)
+{
+    struct norm s = { .o = o, .out = out, .name = name, .open_phase = -1 };
+    out->verdict = -1;
+    const char *p = buf, *end = buf + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        s.lineno++;
+        one_line(&s, p, n);
+        p += n + 1;
+    }
+    out->lines = s.lineno;
+    if (s.open_phase >= 0) {
+        char b1[8];
+        problem(&s, s.open_line, "phase %s began here but has no END marker%s",
+                pname((unsigned)s.open_phase, b1), "");
+    }
+    free(s.ptrs);
+    if (!out->text.p)
+        sb_add(&out->text, "", 0);
+    return out->problems;
+}
+
+void trace_out_free(struct trace_out *out)
+{
+    sb_free(&out->text);
+    sb_free(&out->why);
+}
