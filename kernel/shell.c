@@ -2,6 +2,7 @@
  * `static int cmd_NAME(int argc, char **argv)` (argv[0] is the command
  * name; return 0 on success) and add one row to `commands[]`. */
 #include <stdint.h>
+#include "ata.h"
 #include "cmdline.h"
 #include "console.h"
 #include "i8042.h"
@@ -24,12 +25,14 @@ static int cmd_help(int argc, char **argv);
 static int cmd_lspci(int argc, char **argv);
 static int cmd_scancodes(int argc, char **argv);
 static int cmd_trace(int argc, char **argv);
+static int cmd_read(int argc, char **argv);
 
 static const struct shell_cmd commands[] = {
     { "help", "", "list the commands", cmd_help },
     { "lspci", "", "list the PCI bus", cmd_lspci },
     { "scancodes", "", "show the raw bytes of each key until Esc", cmd_scancodes },
     { "trace", "VALUE", "write a checkpoint with VALUE to the trace device", cmd_trace },
+    { "read", "LBA [COUNT]", "read sectors by DMA from the primary disk; hex dump", cmd_read },
 };
 #define NCOMMANDS (int)(sizeof(commands) / sizeof(commands[0]))
 
@@ -77,20 +80,39 @@ static int cmd_scancodes(int argc, char **argv)
     }
 }
 
+/* A decimal or 0x-hex argument; 0 when it parses. */
+static int parse_arg(const char *arg, uint64_t *v)
+{
+    size_t len = 0;
+    while (arg[len])
+        len++;
+    return cmdline_number(arg, len, v);
+}
+
 static int cmd_trace(int argc, char **argv)
 {
     uint64_t v;
-    size_t len = 0;
-    if (argc == 2)
-        while (argv[1][len])
-            len++;
-    if (argc != 2 || cmdline_number(argv[1], len, &v) != 0 || v > 0xFFFFFFFFu) {
+    if (argc != 2 || parse_arg(argv[1], &v) != 0 || v > 0xFFFFFFFFu) {
         kprintf("trace: usage: trace VALUE (decimal or 0x hex, 32 bits)\n");
         return -1;
     }
     trace_check(TRACE_PHASE_CONSOLE, CONSOLE_TAG_USER, (uint32_t)v);
     kprintf("trace: check console tag=0x%x value=0x%08x\n", CONSOLE_TAG_USER, (uint32_t)v);
     return 0;
+}
+
+#define READ_MAX_SECTORS 65536
+
+static int cmd_read(int argc, char **argv)
+{
+    uint64_t lba, count = 1;
+    if (argc < 2 || argc > 3 || parse_arg(argv[1], &lba) != 0 ||
+        (argc == 3 && parse_arg(argv[2], &count) != 0) || count < 1 || count > READ_MAX_SECTORS) {
+        kprintf("read: usage: read LBA [COUNT] (COUNT 1 to %d sectors, default 1)\n",
+                READ_MAX_SECTORS);
+        return -1;
+    }
+    return ata_console_read(lba, (uint32_t)count);
 }
 
 static int str_eq(const char *a, const char *b)
