@@ -24,19 +24,6 @@ struct texts {
     struct trace_out tr;
 };
 
-static void set(struct result *r, enum rclass c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void set(struct result *r, enum rclass c, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof(buf), fmt, ap);
-    va_end(ap);
-    r->cls = c;
-    r->reason.len = 0;
-    sb_puts(&r->reason, buf);
-}
-
 /* Append the last n lines of text, indented. */
 static void tail(struct sbuf *out, const char *title, const char *text, size_t len, int n)
 {
@@ -168,35 +155,35 @@ static void unexpected(const struct scenario *s, const struct live *lv, const st
     char num[32];
     switch (o) {
     case OUT_PASS:
-        set(r, R_FAIL, "the kernel passed but the scenario expects %s", scenario_expect_name(s->expect));
+        result_set(r, R_FAIL, "the kernel passed but the scenario expects %s", scenario_expect_name(s->expect));
         break;
     case OUT_FAIL: {
         char why[256];
         if (kernel_reason(t->serial.p, t->serial.len, why, sizeof(why)))
-            set(r, R_GUEST_FAIL, "the kernel's verdict is fail: \"%s\"", why);
+            result_set(r, R_GUEST_FAIL, "the kernel's verdict is fail: \"%s\"", why);
         else
-            set(r, R_GUEST_FAIL, "the kernel's verdict is fail");
+            result_set(r, R_GUEST_FAIL, "the kernel's verdict is fail");
         tail(&r->detail, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
         break;
     }
     case OUT_CRASH:
-        set(r, R_CRASH, "guest exception (QEMU status 37)");
+        result_set(r, R_CRASH, "guest exception (QEMU status 37)");
         crash_dump(t, &r->detail);
         break;
     case OUT_TRIPLE:
-        set(r, R_CRASH, "triple fault or reset (QEMU status 0 with -no-reboot)");
+        result_set(r, R_CRASH, "triple fault or reset (QEMU status 0 with -no-reboot)");
         tail(&r->detail, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
         break;
     case OUT_OTHER:
         if (WIFSIGNALED(lv->status)) {
             snprintf(num, sizeof(num), "%d", WTERMSIG(lv->status));
-            set(r, R_CRASH, "QEMU was killed by signal %s", num);
+            result_set(r, R_CRASH, "QEMU was killed by signal %s", num);
         } else if (t->tr.segments == 0 && lv->verdict < 0) {
             snprintf(num, sizeof(num), "%d", WIFEXITED(lv->status) ? WEXITSTATUS(lv->status) : -1);
-            set(r, R_ERROR, "QEMU exited with status %s before the kernel started; see its messages below", num);
+            result_set(r, R_ERROR, "QEMU exited with status %s before the kernel started; see its messages below", num);
         } else {
             snprintf(num, sizeof(num), "%d", WIFEXITED(lv->status) ? WEXITSTATUS(lv->status) : -1);
-            set(r, R_CRASH, "QEMU exited with unexpected status %s", num);
+            result_set(r, R_CRASH, "QEMU exited with unexpected status %s", num);
         }
         break;
     }
@@ -217,7 +204,7 @@ static int oracle_pci(const struct live *lv, const struct texts *t, struct resul
     struct sbuf why = { 0 };
     int bad;
     if (!lv->pci) {
-        set(r, R_FAIL, "query-pci: QEMU gave no answer (no VERDICT marker?)");
+        result_set(r, R_FAIL, "query-pci: QEMU gave no answer (no VERDICT marker?)");
         return 1;
     }
     bad = pciview_parse_listing(t->serial.p, &k, &why);
@@ -230,7 +217,7 @@ static int oracle_pci(const struct live *lv, const struct texts *t, struct resul
     if (bad) {
         char n[16];
         snprintf(n, sizeof(n), "%d", bad);
-        set(r, R_FAIL, "query-pci oracle: %s difference(s) between the kernel's pci-v listing and QEMU", n);
+        result_set(r, R_FAIL, "query-pci oracle: %s difference(s) between the kernel's pci-v listing and QEMU", n);
         sb_add(&r->detail, why.p, why.len);
     }
     pciview_free(&k);
@@ -251,7 +238,7 @@ static int oracle_kbd(const struct scenario *s, const struct texts *t, struct re
     if (bad) {
         esc.p[esc.len - 1] = 0;
         const char *got = strstr(t->serial.p, "kbd: line \"");
-        set(r, R_FAIL, "kbd-line oracle: expected serial line '%s'; %s", esc.p,
+        result_set(r, R_FAIL, "kbd-line oracle: expected serial line '%s'; %s", esc.p,
             got ? "the guest printed a different line (see below)" : "the guest printed no kbd: line");
         if (got)
             sb_printf(&r->detail, "  guest: %.*s\n  typed: %s\n", (int)strcspn(got, "\n"), got, esc.p);
@@ -273,7 +260,7 @@ static int oracles(const struct scenario *s, const struct paths *p, const struct
         int bad = disk_crc_oracle(t->serial.p, s->append, s->has_disk ? p->image : "",
                                   s->expect == EXPECT_FAIL, &why);
         if (bad) {
-            set(r, R_FAIL, "dma-crc oracle: %.*s", (int)strcspn(why.p, "\n"), why.p);
+            result_set(r, R_FAIL, "dma-crc oracle: %.*s", (int)strcspn(why.p, "\n"), why.p);
             sb_add(&r->detail, why.p, why.len);
         }
         sb_free(&why);
@@ -288,16 +275,16 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
     struct sbuf out = { 0 };
     char exc[256] = "";
     if (s->expect == EXPECT_CRASH && !crashdump_exception(t->serial.p, t->serial.len, exc, sizeof(exc))) {
-        set(r, R_FAIL, "QEMU status 37 as expected, but the serial has no `exception:` line (a panic?)");
+        result_set(r, R_FAIL, "QEMU status 37 as expected, but the serial has no `exception:` line (a panic?)");
         crash_dump(t, &r->detail);
         return;
     }
     if (cfg->bless) {
         if (golden_bless(p->golden_trace, t->tr.text.p, t->tr.text.len, &out) < 0 ||
             golden_bless(p->golden_serial, t->masked.p, t->masked.len, &out) < 0)
-            set(r, R_ERROR, "cannot write goldens: %s", sb_str(&out));
+            result_set(r, R_ERROR, "cannot write goldens: %s", sb_str(&out));
         else
-            set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
+            result_set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
         sb_add(&r->detail, out.p, out.len);
         sb_free(&out);
         return;
@@ -305,15 +292,15 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
     int dt = golden_compare(s->name, p->golden_trace, p->actual_trace, t->tr.text.p, t->tr.text.len, &out);
     int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->masked.p, t->masked.len, &out);
     if (dt < 0 || ds < 0)
-        set(r, R_ERROR, "%.*s", (int)strcspn(out.p, "\n"), out.p);
+        result_set(r, R_ERROR, "%.*s", (int)strcspn(out.p, "\n"), out.p);
     else if (dt || ds)
-        set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
+        result_set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
     else if (s->expect == EXPECT_CRASH)
-        set(r, R_PASS, "crashed as expected: %s; trace and serial match", exc);
+        result_set(r, R_PASS, "crashed as expected: %s; trace and serial match", exc);
     else if (s->expect == EXPECT_TRIPLE)
-        set(r, R_PASS, "triple fault as expected; trace and serial match");
+        result_set(r, R_PASS, "triple fault as expected; trace and serial match");
     else
-        set(r, R_PASS, "trace and serial match the goldens");
+        result_set(r, R_PASS, "trace and serial match the goldens");
     if (dt || ds) {
         sb_add(&r->detail, out.p, out.len);
         sb_printf(&r->detail, "  kept: %s/{trace.log,serial.log,actual.trace,actual.serial}\n", p->dir);
@@ -332,18 +319,18 @@ void check_outcome(const struct config *cfg, const struct scenario *s, const str
     if (lv->timed_out) {
         char n[16];
         snprintf(n, sizeof(n), "%d", s->timeout);
-        set(r, R_TIMEOUT, "no end within %ss; QEMU killed", n);
+        result_set(r, R_TIMEOUT, "no end within %ss; QEMU killed", n);
         sb_printf(&r->detail, "  markers seen: ready=%d acks=%d verdict=%d\n", lv->ready, lv->acks, lv->verdict);
         tail(&r->detail, "last trace lines", t.log.p, t.log.len, TAIL_TRACE);
         tail(&r->detail, "last serial lines", t.serial.p, t.serial.len, TAIL_SERIAL);
     } else if (lv->problem.len && !crashed_as_expected && o != OUT_CRASH) {
-        set(r, R_FAIL, "%s", lv->problem.p);
+        result_set(r, R_FAIL, "%s", lv->problem.p);
     } else if ((int)o != (int)s->expect) {      /* enum outcome follows enum expect */
         unexpected(s, lv, &t, o, r);
         if (r->cls == R_ERROR)
             qemu_said(p, &r->detail);
     } else if (t.tr.problems && !crashed_as_expected) {
-        set(r, R_FAIL, "trace: %.*s", (int)strcspn(t.tr.why.p, "\n"), t.tr.why.p);
+        result_set(r, R_FAIL, "trace: %.*s", (int)strcspn(t.tr.why.p, "\n"), t.tr.why.p);
         sb_add(&r->detail, t.tr.why.p, t.tr.why.len);
     } else if (oracles(s, p, lv, &t, r) == 0) {
         goldens(cfg, s, p, &t, r);

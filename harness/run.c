@@ -47,8 +47,7 @@ void run_paths(const struct config *cfg, const struct scenario *s, struct paths 
     snprintf(p->image, sizeof(p->image), "%s/images/%s.img", cfg->build, s->name);
 }
 
-static void set(struct result *r, enum rclass c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void set(struct result *r, enum rclass c, const char *fmt, ...)
+void result_set(struct result *r, enum rclass c, const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
@@ -65,7 +64,7 @@ static int check_setup(const struct config *cfg, const struct scenario *s, struc
 {
     for (int i = 0; i < s->events.n; i++)
         if (!qemu_has_event(&cfg->caps, s->events.v[i])) {
-            set(r, R_ERROR, "trace event '%s' is not in this QEMU (%s -trace help); fix the events line", s->events.v[i], cfg->qemu);
+            result_set(r, R_ERROR, "trace event '%s' is not in this QEMU (%s -trace help); fix the events line", s->events.v[i], cfg->qemu);
             return -1;
         }
     for (int i = 0; i + 1 < s->qemu.n; i++) {
@@ -74,7 +73,7 @@ static int check_setup(const struct config *cfg, const struct scenario *s, struc
         char *name = xstrndup(s->qemu.v[i + 1], strcspn(s->qemu.v[i + 1], ","));
         int ok = qemu_has_device(&cfg->caps, name);
         if (!ok)
-            set(r, R_ERROR, "QEMU lacks device '%s' (%s -device help); install a QEMU that has it or fix the scenario's qemu line", name, cfg->qemu);
+            result_set(r, R_ERROR, "QEMU lacks device '%s' (%s -device help); install a QEMU that has it or fix the scenario's qemu line", name, cfg->qemu);
         free(name);
         if (!ok)
             return -1;
@@ -90,7 +89,7 @@ static int check_goldens(const struct config *cfg, const struct scenario *s, con
     const char *missing = access(p->golden_trace, R_OK) ? p->golden_trace
                           : access(p->golden_serial, R_OK) ? p->golden_serial : NULL;
     if (missing) {
-        set(r, R_ERROR, "golden %s is missing; run `make bless` to create it, then review and commit it", missing);
+        result_set(r, R_ERROR, "golden %s is missing; run `make bless` to create it, then review and commit it", missing);
         return -1;
     }
     const char *files[] = { p->golden_trace, p->golden_serial };
@@ -100,7 +99,7 @@ static int check_goldens(const struct config *cfg, const struct scenario *s, con
         int bad = read_file(files[i], &g, err, sizeof(err)) < 0 ? (sb_puts(&why, err), -1)
                   : golden_validate(files[i], g.p, g.len, &s->events, &why);
         if (bad)
-            set(r, R_ERROR, "%.*s", (int)strcspn(sb_str(&why), "\n"), sb_str(&why));
+            result_set(r, R_ERROR, "%.*s", (int)strcspn(sb_str(&why), "\n"), sb_str(&why));
         sb_free(&g);
         sb_free(&why);
         if (bad)
@@ -247,7 +246,7 @@ int run_qemu(const struct config *cfg, const struct scenario *s, const struct pa
     lv->pid = qemu_spawn(argv.v, p->qemu_out, err, sizeof(err));
     strv_free(&argv);
     if (lv->pid < 0) {
-        set(r, R_ERROR, "%s", err);
+        result_set(r, R_ERROR, "%s", err);
         return -1;
     }
     run_current_qemu = lv->pid;
@@ -260,13 +259,13 @@ static int make_tmp(struct paths *p, struct result *r)
 {
     const char *t = tmp_dir();
     if (strlen(t) + sizeof("/traceos-XXXXXX/qmp.sock") > sizeof(p->sock)) {
-        set(r, R_ERROR, "TMPDIR %s is too long for a QMP socket path (max %d bytes); set a shorter TMPDIR",
+        result_set(r, R_ERROR, "TMPDIR %s is too long for a QMP socket path (max %d bytes); set a shorter TMPDIR",
             t, (int)(sizeof(p->sock) - sizeof("/traceos-XXXXXX/qmp.sock")));
         return -1;
     }
     snprintf(p->tmpdir, sizeof(p->tmpdir), "%.*s/traceos-XXXXXX", (int)(sizeof(p->tmpdir) - 16), t);
     if (!mkdtemp(p->tmpdir)) {
-        set(r, R_ERROR, "cannot create a temporary directory in %s: %s; set TMPDIR to a writable directory",
+        result_set(r, R_ERROR, "cannot create a temporary directory in %s: %s; set TMPDIR to a writable directory",
             t, strerror(errno));
         return -1;
     }
@@ -292,13 +291,13 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     run_paths(cfg, s, &p);
     r->cls = R_PASS;
     if (mkdir_p(p.dir, err, sizeof(err)) < 0) {
-        set(r, R_ERROR, "%s", err);
+        result_set(r, R_ERROR, "%s", err);
     } else if (check_setup(cfg, s, r) == 0 && check_goldens(cfg, s, &p, r) == 0) {
         if (s->has_disk) {
             snprintf(err, sizeof(err), "%s/images", cfg->build);
             if (mkdir_p(err, err, sizeof(err)) < 0 ||
                 disk_make_image(p.image, &s->disk, s->append, err, sizeof(err)) < 0)
-                set(r, R_ERROR, "%s", err);
+                result_set(r, R_ERROR, "%s", err);
         }
         if (r->cls == R_PASS && make_tmp(&p, r) == 0) {
             if (run_qemu(cfg, s, &p, &lv, r) == 0)

@@ -35,6 +35,10 @@ struct result {
     double secs;
 };
 
+/* Set the class and the one-line reason (printf-style) of a result. */
+void result_set(struct result *r, enum rclass c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Files of one run. */
 struct paths {
     char dir[1024], trace[1100], serial[1100], qemu_out[1100];
