@@ -70,6 +70,7 @@ HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall 
 HARNESS    := $(BUILD)/traceos-test
 -include harness/harness.mk
 -include tests/unit/unit.mk
+-include fuzz/fuzz.mk
 
 clean:
 	rm -rf $(BUILD)
