@@ -13,8 +13,10 @@ int disk_parse(const char *s, struct disk_spec *spec, char *err, size_t errlen)
 {
     struct strv w = { 0 };
     memset(spec, 0, sizeof(*spec));
-    if (split_words(s, &w, err, errlen) < 0)
+    if (split_words(s, &w, err, errlen) < 0) {
+        strv_free(&w);
         return -1;
+    }
     int rc = 0;
     for (int i = 0; i < w.n && rc == 0; i++) {
         char *v = w.v[i], *end;
@@ -109,8 +111,10 @@ int disk_dma_words(const char *append, struct dma_range **out)
     char err[128];
     int n = 0;
     *out = NULL;
-    if (split_words(append, &w, err, sizeof(err)) < 0)
+    if (split_words(append, &w, err, sizeof(err)) < 0) {
+        strv_free(&w);
         return 0;
+    }
     for (int i = 0; i < w.n; i++) {
         const char *v = w.v[i] + 4, *colon;
         uint64_t lba, cnt;
