@@ -42,7 +42,7 @@ fuzz: $(FUZZ_BINS)
 	    $(BUILD)/fuzz/fuzz_$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	        -artifact_prefix=$(BUILD)/fuzz/$$t- $(BUILD)/fuzz/corpus/$$t fuzz/corpus/$$t \
 	        2>$(BUILD)/fuzz/$$t.log || { tail -40 $(BUILD)/fuzz/$$t.log >&2; \
-	        echo "fuzz: $$t FAILED; input saved as $(BUILD)/fuzz/$$t-crash-*; log $(BUILD)/fuzz/$$t.log" >&2; exit 1; }; \
+	        echo "fuzz: $$t FAILED; input saved as $(BUILD)/fuzz/$$t-{crash,leak,timeout,oom}-*; log $(BUILD)/fuzz/$$t.log" >&2; exit 1; }; \
 	    grep -E '^stat::number_of_executed_units|^Done' $(BUILD)/fuzz/$$t.log | tr '\n' ' '; echo; \
 	done
 
@@ -54,7 +54,7 @@ fuzz-smoke: $(FUZZ_BINS)
 	    $(BUILD)/fuzz/fuzz_$$t $(FUZZ_OPTS) $(FUZZ_SMOKE) -artifact_prefix=$(BUILD)/fuzz/$$t- \
 	        $(BUILD)/fuzz/smoke/$$t fuzz/corpus/$$t 2>$(BUILD)/fuzz/smoke-$$t.log \
 	    || { tail -40 $(BUILD)/fuzz/smoke-$$t.log >&2; \
-	        echo "fuzz-smoke: $$t FAILED; input saved as $(BUILD)/fuzz/$$t-crash-*" >&2; exit 1; }; \
+	        echo "fuzz-smoke: $$t FAILED; input saved as $(BUILD)/fuzz/$$t-{crash,leak,timeout,oom}-*" >&2; exit 1; }; \
 	    echo "fuzz-smoke: $$t ok ($$(ls fuzz/corpus/$$t | wc -l) seeds, $$(sed -n 's/^stat::number_of_executed_units: //p' $(BUILD)/fuzz/smoke-$$t.log) runs)"; \
 	done
 
