@@ -71,6 +71,7 @@ HARNESS    := $(BUILD)/traceos-test
 -include harness/harness.mk
 -include tests/unit/unit.mk
 -include fuzz/fuzz.mk
+-include bench/bench.mk
 
 clean:
 	rm -rf $(BUILD)
