@@ -51,15 +51,22 @@ $(ISO): $(KERNEL) boot/grub.cfg
 	cp boot/grub.cfg $(BUILD)/isodir/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(BUILD)/isodir 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
 
+# The console's `read` needs a disk: a 4 MiB image holding the kernel ELF at LBA 0.
+RUN_DISK := $(BUILD)/run-disk.img
+$(RUN_DISK): $(KERNEL)
+	cp $(KERNEL) $@ && truncate -s 4M $@
+
 # A window when a display exists; otherwise the VGA console in the terminal (curses).
 QEMU_RUN := $(QEMU) -machine pc -m 128 -cdrom $(ISO) -serial file:$(BUILD)/serial.log -no-reboot \
+            -drive file=$(RUN_DISK),format=raw,if=ide,index=0 \
             -device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev
 DISPLAY_OPT = $(if $(DISPLAY)$(WAYLAND_DISPLAY),,-display curses)
 
-run: $(ISO)
+run: $(ISO) $(RUN_DISK)
+	@echo "run: the console is on screen; in a terminal leave QEMU with Esc 2, then: quit"
 	$(QEMU_RUN) $(DISPLAY_OPT)
 
-debug: $(ISO)
+debug: $(ISO) $(RUN_DISK)
 	@echo "QEMU is paused with a gdb stub on localhost:1234. In another terminal:"
 	@echo "  gdb -ex 'target remote localhost:1234' -ex 'symbol-file $(KERNEL)' -ex 'break kmain' -ex 'continue'"
 	$(QEMU_RUN) $(DISPLAY_OPT) -s -S

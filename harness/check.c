@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include "../drivers/tracedev.h"
+#include "crashdump.h"
 #include "golden.h"
 #include "disk.h"
 #include "pciview.h"
@@ -19,6 +20,7 @@ enum outcome { OUT_PASS, OUT_FAIL, OUT_CRASH, OUT_TRIPLE, OUT_OTHER };
 
 struct texts {
     struct sbuf log, serial;
+    struct sbuf masked;     /* serial with register dumps masked: goldens */
     struct trace_out tr;
 };
 
@@ -63,6 +65,21 @@ static uint64_t trace_base(const struct scenario *s)
     return TRACEDEV_DEFAULT_BASE;
 }
 
+/* Serial output as goldens hold it: CR dropped, other control bytes but tab
+ * and newline (a backspace echo, say) spelled \xNN so goldens stay text. */
+static void serial_text(const char *raw, size_t len, struct sbuf *out)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)raw[i];
+        if (c == '\r')
+            continue;
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            sb_printf(out, "\\x%02x", c);
+        else
+            sb_addc(out, (char)c);
+    }
+}
+
 static void load(const struct scenario *s, const struct paths *p, struct texts *t)
 {
     char err[512];
@@ -71,16 +88,15 @@ static void load(const struct scenario *s, const struct paths *p, struct texts *
         sb_add(&t->log, "", 0);
     if (read_file(p->serial, &raw, err, sizeof(err)) < 0)
         sb_add(&raw, "", 0);
-    for (size_t i = 0; i < raw.len; i++)
-        if (raw.p[i] != '\r')
-            sb_addc(&t->serial, raw.p[i]);
+    serial_text(raw.p, raw.len, &t->serial);
     if (!t->serial.p)
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
+    crashdump_mask(t->serial.p, t->serial.len, &t->masked);
     struct trace_opts o = { &s->events, trace_base(s) };
     trace_normalize(t->log.p, t->log.len, p->trace, &o, &t->tr);
     write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err));
-    write_file(p->actual_serial, t->serial.p, t->serial.len, err, sizeof(err));
+    write_file(p->actual_serial, t->masked.p, t->masked.len, err, sizeof(err));
 }
 
 static enum outcome outcome_of(const struct live *lv)
@@ -112,6 +128,39 @@ static void crash_dump(const struct texts *t, struct sbuf *out)
         tail(out, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
 }
 
+/* The kernel's own reason for a fail verdict: the first serial line, other
+ * than its "traceos:" summaries, that reports a problem (log lines start
+ * with the driver name), else the last such line before the verdict. */
+static int kernel_reason(const char *text, size_t len, char *buf, size_t n)
+{
+    static const char *const words[] = { "fail", "error", "unknown", "bad", "not ", "timeout",
+                                         "missing", "mismatch", "invalid", "cannot" };
+    const char *p = text, *end = text + len, *last = NULL;
+    size_t last_n = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t m = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (m && strncmp(p, "traceos:", 8)) {
+            char line[512];
+            snprintf(line, sizeof(line), "%.*s", (int)m, p);
+            for (char *c = line; *c; c++)
+                *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+            for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
+                if (strstr(line, words[w])) {
+                    snprintf(buf, n, "%.*s", (int)m, p);
+                    return 1;
+                }
+            last = p, last_n = m;
+        } else if (m && !strncmp(p, "traceos: verdict", 16)) {
+            break;
+        }
+        p += m + 1;
+    }
+    if (last)
+        snprintf(buf, n, "%.*s", (int)last_n, last);
+    return last != NULL;
+}
+
 /* Outcome differs from `expect` (or QEMU ended abnormally): classify. */
 static void unexpected(const struct scenario *s, const struct live *lv, const struct texts *t,
                        enum outcome o, struct result *r)
@@ -121,10 +170,15 @@ static void unexpected(const struct scenario *s, const struct live *lv, const st
     case OUT_PASS:
         set(r, R_FAIL, "the kernel passed but the scenario expects %s", scenario_expect_name(s->expect));
         break;
-    case OUT_FAIL:
-        set(r, R_GUEST_FAIL, "the kernel's verdict is fail");
+    case OUT_FAIL: {
+        char why[256];
+        if (kernel_reason(t->serial.p, t->serial.len, why, sizeof(why)))
+            set(r, R_GUEST_FAIL, "the kernel's verdict is fail: \"%s\"", why);
+        else
+            set(r, R_GUEST_FAIL, "the kernel's verdict is fail");
         tail(&r->detail, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
         break;
+    }
     case OUT_CRASH:
         set(r, R_CRASH, "guest exception (QEMU status 37)");
         crash_dump(t, &r->detail);
@@ -232,9 +286,15 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
                     const struct texts *t, struct result *r)
 {
     struct sbuf out = { 0 };
+    char exc[256] = "";
+    if (s->expect == EXPECT_CRASH && !crashdump_exception(t->serial.p, t->serial.len, exc, sizeof(exc))) {
+        set(r, R_FAIL, "QEMU status 37 as expected, but the serial has no `exception:` line (a panic?)");
+        crash_dump(t, &r->detail);
+        return;
+    }
     if (cfg->bless) {
         if (golden_bless(p->golden_trace, t->tr.text.p, t->tr.text.len, &out) < 0 ||
-            golden_bless(p->golden_serial, t->serial.p, t->serial.len, &out) < 0)
+            golden_bless(p->golden_serial, t->masked.p, t->masked.len, &out) < 0)
             set(r, R_ERROR, "cannot write goldens: %s", sb_str(&out));
         else
             set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
@@ -243,11 +303,15 @@ static void goldens(const struct config *cfg, const struct scenario *s, const st
         return;
     }
     int dt = golden_compare(s->name, p->golden_trace, p->actual_trace, t->tr.text.p, t->tr.text.len, &out);
-    int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->serial.p, t->serial.len, &out);
+    int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->masked.p, t->masked.len, &out);
     if (dt < 0 || ds < 0)
-        set(r, R_ERROR, "golden unreadable: %.*s", (int)strcspn(out.p, "\n"), out.p);
+        set(r, R_ERROR, "%.*s", (int)strcspn(out.p, "\n"), out.p);
     else if (dt || ds)
         set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
+    else if (s->expect == EXPECT_CRASH)
+        set(r, R_PASS, "crashed as expected: %s; trace and serial match", exc);
+    else if (s->expect == EXPECT_TRIPLE)
+        set(r, R_PASS, "triple fault as expected; trace and serial match");
     else
         set(r, R_PASS, "trace and serial match the goldens");
     if (dt || ds) {
@@ -288,5 +352,6 @@ void check_outcome(const struct config *cfg, const struct scenario *s, const str
         sb_puts(&r->reason, " (goldens not written)");
     sb_free(&t.log);
     sb_free(&t.serial);
+    sb_free(&t.masked);
     trace_out_free(&t.tr);
 }

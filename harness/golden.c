@@ -1,8 +1,51 @@
 /* Golden comparison and blessing. */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include "diff.h"
 #include "golden.h"
+
+/* An event line of a .trace golden: the name of an event that one of the
+ * scenario's `events` globs selects, a blank, its fields. */
+static int is_event_line(const char *l, size_t n, const struct strv *events)
+{
+    size_t i = 0;
+    while (i < n && ((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' && l[i] <= '9') || l[i] == '_'))
+        i++;
+    if (i == 0 || i >= n || l[i] != ' ')
+        return 0;
+    for (int k = 0; events && k < events->n; k++)
+        if (glob_match(events->v[k], l, i))
+            return 1;
+    return 0;
+}
+
+int golden_validate(const char *golden, const char *g, size_t len, const struct strv *events,
+                    struct sbuf *out)
+{
+    size_t tl = strlen(golden);
+    int trace = tl > 6 && !strcmp(golden + tl - 6, ".trace");
+    int line = 1;
+    for (const char *p = g, *end = g + len; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *why = NULL;
+        for (size_t i = 0; i < n && !why; i++)
+            if (p[i] == '\r')
+                why = "a CR byte (goldens have LF line ends only)";
+            else if ((unsigned char)p[i] < 0x20 && p[i] != '\t')
+                why = "a control or binary byte";
+        if (!why && trace && n && !(n >= 3 && !memcmp(p, "== ", 3)) && !is_event_line(p, n, events))
+            why = "a line that is neither a `== ` marker nor an event of the scenario's `events`";
+        if (why) {
+            sb_printf(out, "%s:%d: malformed golden: %s; repair it or re-create it with `make bless`\n",
+                      golden, line, why);
+            return -1;
+        }
+        p += n + (nl != NULL);
+    }
+    return 0;
+}
 
 int golden_compare(const char *scenario, const char *golden, const char *actual,
                    const char *text, size_t len, struct sbuf *out)
@@ -13,6 +56,7 @@ int golden_compare(const char *scenario, const char *golden, const char *actual,
         sb_printf(out, "%s; run `make bless` to create it\n", err);
         return -1;
     }
+
     struct sbuf d = { 0 };
     int differs = diff_unified(g.p, g.len, text, len, golden, actual, &d);
     if (differs) {

@@ -5,9 +5,18 @@
 
 #include "util.h"
 
+/* Is the golden's text well formed? A .trace golden holds only `== `
+ * marker lines and event lines (NAME, a blank, fields) whose NAME one of
+ * `events` (the scenario's globs) selects; no golden holds CR or control
+ * bytes other than tab. 0, or -1 with "FILE:LINE: malformed golden: why;
+ * fix" appended to out. */
+int golden_validate(const char *golden, const char *g, size_t len, const struct strv *events,
+                    struct sbuf *out);
+
 /* Compare `text` with the golden file; on a difference append a header
  * naming the scenario, the golden and the kept artifact, then the unified
- * diff. Returns 0 equal, 1 different, -1 unreadable golden (message in out). */
+ * diff. Returns 0 equal, 1 different, -1 unreadable golden (message in out).
+ * Goldens are validated (golden_validate) before QEMU runs. */
 int golden_compare(const char *scenario, const char *golden, const char *actual,
                    const char *text, size_t len, struct sbuf *out);
 

@@ -40,11 +40,25 @@ ifeq ($(wildcard tests/unit/unit.mk),)
 unit-test:
 endif
 
-# `make test`: deps, kernel, harness, unit tests, then every scenario, run
-# once by the sanitizer build (so CI proves the harness clean under ASan and
-# UBSan). `make bless` and `make bench` use the optimized $(HARNESS).
-test: $(DEPS_OK) $(KERNEL) $(HARNESS) $(HARNESS_SAN) unit-test
+# `make harness-test`: the harness's own behaviour (tests/harness/test-*.sh):
+# signals, timeouts, bad input, bless refusals, reports. Each runs QEMU on
+# scenarios it writes into a private temporary directory.
+HARNESS_TESTS := $(sort $(wildcard tests/harness/test-*.sh))
+.PHONY: harness-test
+harness-test: $(DEPS_OK) $(KERNEL) $(HARNESS)
+	@set -e; for t in $(HARNESS_TESTS); do HARNESS=$(abspath $(HARNESS)) KERNEL=$(abspath $(KERNEL)) sh $$t; done
+
+# `make test`: deps, kernel, harness, unit tests, harness tests, then every
+# scenario, run once by the sanitizer build (so CI proves the harness clean
+# under ASan and UBSan). `make bless` and `make bench` use the optimized $(HARNESS).
+test: $(DEPS_OK) $(KERNEL) $(HARNESS) $(HARNESS_SAN) unit-test harness-test
 	$(SAN_ENV) $(HARNESS_SAN) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
+
+# `make stress`: the suite STRESS_N times (default 20) under load; not in `make test`.
+STRESS_N ?= 20
+.PHONY: stress
+stress: $(DEPS_OK) $(KERNEL) $(HARNESS)
+	STRESS_N=$(STRESS_N) sh tools/stress.sh $(HARNESS) $(KERNEL) $(BUILD) $(TESTFLAGS)
 
 # `make bless`: rewrite the goldens from a fresh run (refused when CI is set).
 bless: $(DEPS_OK) $(KERNEL) $(HARNESS)

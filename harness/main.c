@@ -10,6 +10,9 @@
  *     --expected DIR    default expected
  *     --build DIR       default build (runs under DIR/runs/NAME/)
  *     --qemu PATH       default qemu-system-x86_64
+ *     --repeat N        run each scenario N times; a run differing from the first fails
+ *     --tap FILE        also write a TAP version 13 report
+ *     --junit FILE      also write a JUnit XML report
  *
  * Exit status: 0 all passed; otherwise the worst class seen, by number:
  *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
@@ -28,6 +31,7 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "report.h"
 #include "run.h"
 #include "scenario.h"
 
@@ -35,15 +39,16 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios;
-    int jobs, list;
+    const char *scenarios, *tap, *junit;
+    int jobs, list, repeat;
     struct strv select;
 };
 
 static void usage(const char *why)
 {
     fprintf(stderr, "traceos-test: %s\nusage: traceos-test [--list] [-j N] [--bless] [--kernel PATH] "
-            "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [NAME|CFG-PATH ...]\n", why);
+            "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [--repeat N] [--tap FILE] "
+            "[--junit FILE] [NAME|CFG-PATH ...]\n", why);
     exit(EXIT_USAGE);
 }
 
@@ -53,12 +58,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
                               .expected = "expected", .build = "build" };
     o->scenarios = "tests/scenarios";
     o->jobs = 1;
+    o->repeat = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **val = !strcmp(a, "--kernel") ? &o->cfg.kernel : !strcmp(a, "--expected") ? &o->cfg.expected
                            : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
-                           : !strcmp(a, "--scenarios") ? &o->scenarios : NULL;
-        if (val || !strcmp(a, "-j")) {
+                           : !strcmp(a, "--scenarios") ? &o->scenarios : !strcmp(a, "--tap") ? &o->tap
+                           : !strcmp(a, "--junit") ? &o->junit : NULL;
+        int *num = !strcmp(a, "-j") ? &o->jobs : !strcmp(a, "--repeat") ? &o->repeat : NULL;
+        if (val || num) {
             if (i + 1 >= argc)
                 usage("option needs a value");
             if (val) {
@@ -67,9 +75,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
             }
             char *end;
             long j = strtol(argv[++i], &end, 10);
-            if (*end || j < 1 || j > 64)
-                usage("-j takes a number from 1 to 64");
-            o->jobs = (int)j;
+            if (*end || j < 1 || j > (num == &o->jobs ? 64 : 10000))
+                usage(num == &o->jobs ? "-j takes a number from 1 to 64" : "--repeat takes a number from 1 to 10000");
+            *num = (int)j;
         } else if (!strncmp(a, "-j", 2) && a[2]) {
             o->jobs = atoi(a + 2) > 0 ? atoi(a + 2) : 1;
         } else if (!strcmp(a, "--list")) {
@@ -182,22 +190,53 @@ static void report_path(const struct config *cfg, const struct scenario *s, char
     snprintf(buf, n, "%s/runs/%s/report.txt", cfg->build, s->name);
 }
 
-static void worker(const struct config *cfg, const struct scenario *s)
+/* The result as JSON beside report.txt, for --tap and --junit. */
+static void result_path(const struct config *cfg, const struct scenario *s, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s/runs/%s/result.json", cfg->build, s->name);
+}
+
+static int write_result(const struct config *cfg, const struct scenario *s, const struct result *r,
+                        char *err, size_t errlen)
+{
+    char path[1200];
+    struct sbuf reason = { 0 }, detail = { 0 };
+    report_clean(&reason, sb_str((struct sbuf *)&r->reason));     /* JSON strings are UTF-8 */
+    report_clean(&detail, sb_str((struct sbuf *)&r->detail));
+    json_t *j = json_pack("{s:s, s:s, s:s, s:f}", "class", rclass_name(r->cls), "reason", reason.p,
+                          "detail", detail.p, "secs", r->secs);
+    char *text = j ? json_dumps(j, JSON_INDENT(1)) : NULL;
+    result_path(cfg, s, path, sizeof(path));
+    int rc = text ? write_file(path, text, strlen(text), err, errlen) : -1;
+    if (!text)
+        snprintf(err, errlen, "%.400s: cannot encode the result as JSON", path);
+    free(text);
+    json_decref(j);
+    sb_free(&reason), sb_free(&detail);
+    return rc;
+}
+
+static void worker(const struct config *cfg, const struct scenario *s, int repeat, const sigset_t *mask)
 {
     struct sigaction sa = { .sa_handler = worker_on_signal };
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     prctl(PR_SET_PDEATHSIG, SIGTERM);   /* harness killed outright: clean up too */
-    if (getppid() != harness_pid)
+    if (getppid() != harness_pid || got_signal)
         worker_on_signal(SIGTERM);
+    sigprocmask(SIG_SETMASK, mask, NULL);
     struct result r = { 0 };
     char path[1200], err[512];
-    run_scenario(cfg, s, &r);
+    if (repeat > 1)
+        run_repeated(cfg, s, repeat, &r);
+    else
+        run_scenario(cfg, s, &r);
     struct sbuf out = { 0 };
     sb_printf(&out, "%-10s %-24s %s  (%.2fs)\n", rclass_name(r.cls), s->name, sb_str(&r.reason), r.secs);
     sb_add(&out, r.detail.p ? r.detail.p : "", r.detail.len);
     report_path(cfg, s, path, sizeof(path));
-    if (write_file(path, out.p, out.len, err, sizeof(err)) < 0) {
+    if (write_file(path, out.p, out.len, err, sizeof(err)) < 0 ||
+        write_result(cfg, s, &r, err, sizeof(err)) < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         _exit(R_ERROR);
     }
@@ -231,10 +270,18 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
                 char path[1200];
                 report_path(&o->cfg, &set->v[sel[next]], path, sizeof(path));
                 unlink(path);
+                result_path(&o->cfg, &set->v[sel[next]], path, sizeof(path));
+                unlink(path);
             }
+            sigset_t stop, old;
+            sigemptyset(&stop);
+            sigaddset(&stop, SIGINT);
+            sigaddset(&stop, SIGTERM);
+            sigprocmask(SIG_BLOCK, &stop, &old);  /* until the worker has its handlers */
             pid_t pid = fork();
             if (pid == 0)
-                worker(&o->cfg, &set->v[sel[next]]);
+                worker(&o->cfg, &set->v[sel[next]], o->repeat, &old);
+            sigprocmask(SIG_SETMASK, &old, NULL);
             if (pid < 0) {
                 perror("traceos-test: fork");
                 classes[next++] = R_ERROR;
@@ -273,6 +320,45 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
     return printed;
 }
 
+/* --tap / --junit from each scenario's result.json and serial.log. */
+static int write_reports(struct opts *o, struct scenario_set *set, const int *sel, int n, const int *classes)
+{
+    struct report_item *items = xmalloc(sizeof(*items) * (size_t)(n + 1));
+    json_t **js = xmalloc(sizeof(json_t *) * (size_t)(n + 1));
+    struct sbuf *serial = xmalloc(sizeof(struct sbuf) * (size_t)(n + 1));
+    char path[1200], err[1024];
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        const struct scenario *s = &set->v[sel[i]];
+        struct sbuf raw = { 0 };
+        result_path(&o->cfg, s, path, sizeof(path));
+        js[i] = classes[i] >= 0 ? json_load_file(path, 0, NULL) : NULL;
+        items[i] = (struct report_item){ s->name, "ERROR", "the harness worker died unexpectedly", "", "", 0 };
+        json_unpack(js[i], "{s:s, s:s, s:s, s:F}", "class", &items[i].cls, "reason", &items[i].reason,
+                    "detail", &items[i].detail, "secs", &items[i].secs);
+        snprintf(path, sizeof(path), "%s/runs/%s/serial.log", o->cfg.build, s->name);
+        serial[i] = (struct sbuf){ 0 };
+        sb_add(&serial[i], "", 0);
+        if (read_file(path, &raw, err, sizeof(err)) == 0)
+            for (size_t k = 0; k < raw.len; k++)
+                if (raw.p[k] != '\r')
+                    sb_addc(&serial[i], raw.p[k]);
+        sb_free(&raw);
+        items[i].serial = serial[i].p;
+    }
+    if ((o->tap && report_tap(o->tap, items, n, err, sizeof(err)) < 0) ||
+        (o->junit && report_junit(o->junit, items, n, err, sizeof(err)) < 0)) {
+        fprintf(stderr, "traceos-test: %s; check the report path\n", err);
+        rc = -1;
+    }
+    for (int i = 0; i < n; i++) {
+        json_decref(js[i]);
+        sb_free(&serial[i]);
+    }
+    free(items), free(js), free(serial);
+    return rc;
+}
+
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -301,11 +387,11 @@ int main(int argc, char **argv)
         list(&set, sel, n);
         return 0;
     }
-    preflight(&o);
     struct sigaction sa = { .sa_handler = parent_on_signal };
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     harness_pid = getpid();
+    preflight(&o);                              /* a signal here ends it after the probe */
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     run_all(&o, &set, sel, n, classes);
     if (got_signal) {
@@ -319,5 +405,7 @@ int main(int argc, char **argv)
         worst = c > worst ? c : worst;
     }
     printf("%d passed, %d failed\n", passed, n - passed);
+    if ((o.tap || o.junit) && write_reports(&o, &set, sel, n, classes) < 0)
+        return worst > R_ERROR ? worst : R_ERROR;
     return worst;
 }

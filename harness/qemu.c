@@ -18,18 +18,19 @@
 /* `qemu -machine none OPT help` with its output captured in a temporary file. */
 struct capture {
     const char *opt;
-    char path[32];
+    char path[4096];
     pid_t pid;
 };
 
 /* Start the probe; 0, or -1 with err set. */
 static int capture_start(const char *qemu, struct capture *c, char *err, size_t errlen)
 {
-    snprintf(c->path, sizeof(c->path), "/tmp/traceos-probe-XXXXXX");
+    snprintf(c->path, sizeof(c->path), "%s/traceos-probe-XXXXXX", tmp_dir());
     int fd = mkstemp(c->path);
     c->pid = -1;
     if (fd < 0) {
-        snprintf(err, errlen, "cannot create a temporary file in /tmp: %s", strerror(errno));
+        snprintf(err, errlen, "cannot create a temporary file in %s: %s; set TMPDIR to a writable directory",
+                 tmp_dir(), strerror(errno));
         c->path[0] = 0;
         return -1;
     }

@@ -40,7 +40,7 @@ struct paths {
     char dir[1024], trace[1100], serial[1100], qemu_out[1100];
     char actual_trace[1100], actual_serial[1100];
     char golden_trace[1100], golden_serial[1100];
-    char image[1100], tmpdir[64], sock[96];
+    char image[1100], tmpdir[96], sock[108];     /* sock: sun_path size */
 };
 
 /* What happened while QEMU ran (run.c). */
@@ -55,10 +55,13 @@ struct live {
 
 /* The worker's QEMU and temp dir, for its signal handler (main.c). */
 extern volatile pid_t run_current_qemu;
-extern char run_current_tmpdir[64];
-extern char run_current_sock[96];
+extern char run_current_tmpdir[96];
+extern char run_current_sock[108];
 
 void run_scenario(const struct config *cfg, const struct scenario *s, struct result *r);
+/* repeat.c: run it n times; FAIL with the diff when a run's normalized
+ * trace or serial differs from the first run's. */
+void run_repeated(const struct config *cfg, const struct scenario *s, int n, struct result *r);
 void result_free(struct result *r);
 
 /* run.c internals shared with check.c */

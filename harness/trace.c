@@ -123,7 +123,7 @@ struct norm {
     int open_phase;             /* -1 none */
     uint64_t open_line;
     uint32_t data;
-    uint64_t *ptrs;             /* pointer values in order of first appearance */
+    uint64_t *ptrs;             /* pointer bindings, P0 first; an address may recur */
     size_t nptrs, capptrs;
     struct { char name[48]; size_t len; int keep; } ev[EVCACHE];
     int nev;
@@ -146,9 +146,11 @@ static int event_wanted(struct norm *s, const char *l, size_t n)
     return keep;
 }
 
-static size_t ptr_index(struct norm *s, uint64_t v)
+/* The name of pointer v: its latest binding, or a new one when `fresh` says
+ * that the line allocates a new object that may reuse a freed address. */
+static size_t ptr_index(struct norm *s, uint64_t v, int fresh)
 {
-    for (size_t i = 0; i < s->nptrs; i++)
+    for (size_t i = s->nptrs; i-- > 0 && !fresh;)
         if (s->ptrs[i] == v)
             return i;
     if (s->nptrs == s->capptrs) {
@@ -187,6 +189,9 @@ static void emit_masked(struct norm *s, const char *l, size_t n)
     const char *end = l + n, *p = l, *prev = NULL;
     size_t pn = 0;
     int idx = 0, ps2 = n > 4 && !memcmp(l, "ps2_", 4);
+    /* dma_blk_io starts a DMA request: its dbs is a new allocation, and QEMU
+     * may hand out the address of a finished one again. */
+    int dbs_new = n > 11 && !memcmp(l, "dma_blk_io ", 11);
     sb_reserve(o, n + 16);
     while (p < end) {
         const char *t = p;
@@ -198,7 +203,8 @@ static void emit_masked(struct norm *s, const char *l, size_t n)
             uint64_t v;
             const char *after = parse_hex(h + 2, p, &v);
             sb_add(o, t, (size_t)(h - t));
-            sb_printf(o, "P%zu", ptr_index(s, v));
+            int fresh = dbs_new && tn > 4 && !memcmp(t, "dbs=", 4);
+            sb_printf(o, "P%zu", ptr_index(s, v, fresh));
             sb_add(o, after, (size_t)(p - after));
         } else {
             sb_add(o, t, tn);

@@ -1,5 +1,6 @@
 /* Helpers: buffers, string lists, word splitting, file I/O, clocks. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,7 +167,35 @@ int read_file(const char *path, struct sbuf *out, char *err, size_t errlen)
     return 0;
 }
 
+static int write_file_unlocked(const char *path, const char *buf, size_t len, char *err, size_t errlen);
+
+/* SIGINT and SIGTERM wait while a temporary file exists, so that a signal
+ * never leaves one behind (the handlers _exit). */
+static void block_stop_signals(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
 int write_file(const char *path, const char *buf, size_t len, char *err, size_t errlen)
+{
+    sigset_t old;
+    block_stop_signals(&old);
+    int rc = write_file_unlocked(path, buf, len, err, errlen);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return rc;
+}
+
+const char *tmp_dir(void)
+{
+    const char *t = getenv("TMPDIR");
+    return t && *t ? t : "/tmp";
+}
+
+static int write_file_unlocked(const char *path, const char *buf, size_t len, char *err, size_t errlen)
 {
     size_t n = strlen(path) + 16;
     char *tmp = xmalloc(n);

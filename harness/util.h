@@ -43,8 +43,11 @@ int split_words(const char *s, struct strv *out, char *err, size_t errlen);
 
 /* Read a whole file into *out (appending). Returns 0 or -1 with err set. */
 int read_file(const char *path, struct sbuf *out, char *err, size_t errlen);
-/* Write a whole file atomically (temp file + rename). */
+/* Write a whole file atomically (temp file + rename); SIGINT and SIGTERM
+ * are held off meanwhile so no temporary file is left behind. */
 int write_file(const char *path, const char *buf, size_t len, char *err, size_t errlen);
+/* $TMPDIR when set and not empty, else /tmp. */
+const char *tmp_dir(void);
 /* mkdir -p; returns 0 or -1 with err set. */
 int mkdir_p(const char *path, char *err, size_t errlen);
 

@@ -5,12 +5,15 @@
  * QEMU through isa-debug-exit (status 33 pass, 35 fail); a CPU exception
  * leaves with 37 (see debug_exit.h). */
 #include <stdint.h>
+#include "ata.h"
 #include "cmdline.h"
 #include "console.h"
 #include "debug_exit.h"
 #include "fault.h"
 #include "io.h"
+#include "kbd.h"
 #include "pci.h"
+#include "shell.h"
 #include "tracedev.h"
 #include "trap.h"
 
@@ -44,10 +47,14 @@ static int run_word(const struct cmd *c)
     case CMD_BAD:
         kprintf("cmdline: '%.*s': %s\n", (int)c->len, c->word, c->why);
         return -1;
+    case CMD_DMA: {
+        trace_begin(TRACE_PHASE_DMA);
+        int err = ata_dma_word(c->a, c->b);
+        trace_end(TRACE_PHASE_DMA, (unsigned)err);
+        return err ? -1 : 0;
+    }
     case CMD_KBD:
-    case CMD_DMA:
-        kprintf("cmdline: '%.*s' is not built into this kernel\n", (int)c->len, c->word);
-        return -1;
+        return kbd_phase();
     case CMD_EXIT:
     case CMD_TRACE:
         return 0;
@@ -83,8 +90,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     }
 
     if (cl.nphases == 0 && !cl.has_exit) {
-        kprintf("traceos: no phase words; listing the PCI bus\n");
-        pci_list(0);
+        shell_run();
         idle_forever();
     }
     kprintf("traceos: verdict %s (%d failed)\n", failures ? "fail" : "pass", failures);

@@ -15,6 +15,7 @@ cc                              gcc
 make                            make
 /usr/include/jansson.h          libjansson-dev
 /usr/include/cmocka.h           libcmocka-dev
+xmllint                         libxml2-utils
 clang                           clang
 /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
 "

@@ -1,0 +1,12 @@
+/* Interactive console on the VGA screen and COM1, typed on the PS/2
+ * keyboard: a prompt, line editing, and the commands in shell.c's table. */
+#ifndef SHELL_H
+#define SHELL_H
+
+/* Trace checkpoint tag written by the `trace VALUE` command (phase console). */
+#define CONSOLE_TAG_USER    0x1
+
+/* Run the console; returns only when the keyboard cannot be set up. */
+void shell_run(void);
+
+#endif

@@ -1,0 +1,77 @@
+# Shared helpers of the harness tests (sourced). Each test runs
+# build/traceos-test against scenario files it writes into a private
+# directory $T, with TMPDIR=$T/tmp, --build $T/build and --expected $T/exp,
+# so that every QEMU it causes carries $T in its command line: leftovers are
+# found by that marker alone, and other users' QEMU processes are never seen.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HARNESS=${HARNESS:-$ROOT/build/traceos-test}
+KERNEL=${KERNEL:-$ROOT/build/kernel.elf}
+T=$(mktemp -d "${TMPDIR:-/tmp}/traceos-htest.XXXXXX")
+mkdir -p "$T/sc" "$T/exp" "$T/build" "$T/tmp"
+FAILS=0
+CHECKS=0
+NAME=$(basename "$0" .sh)
+
+cleanup() {
+    # Only what this test started: processes whose command line names $T.
+    for p in $(pgrep -f -- "$T/" 2>/dev/null); do kill -KILL "$p" 2>/dev/null; done
+    rm -rf "$T"
+}
+trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
+trap "exit 141" PIPE   # the EXIT trap then still cleans up
+
+ok()   { CHECKS=$((CHECKS + 1)); echo "  ok   $*"; }
+bad()  { CHECKS=$((CHECKS + 1)); FAILS=$((FAILS + 1)); echo "  FAIL $*"; }
+check() { # check DESCRIPTION COMMAND...
+    d=$1; shift
+    if "$@"; then ok "$d"; else bad "$d"; fi
+}
+
+# harness [ARGS...]: run the harness on $T; output in $T/out, status in $RC.
+harness() {
+    TMPDIR=$T/tmp "$HARNESS" --kernel "$KERNEL" --scenarios "$T/sc" --expected "$T/exp" \
+        --build "$T/build" "$@" > "$T/out" 2>&1
+    RC=$?
+}
+
+# section NAME BODY-LINES...: append a section to $T/sc/test.cfg.
+section() {
+    n=$1; shift
+    { echo "[$n]"; for l in "$@"; do echo "$l"; done; echo; } >> "$T/sc/test.cfg"
+}
+# scenario NAME BODY-LINES...: a section and empty goldens, so that a
+# missing golden is never the outcome.
+scenario() {
+    section "$@"
+    : > "$T/exp/$1.trace"; : > "$T/exp/$1.serial"
+}
+
+# poll SECONDS COMMAND...: true as soon as COMMAND succeeds, false at the
+# deadline (the sleep only paces the looking; it synchronizes nothing).
+poll() {
+    end=$(( $(date +%s) + $1 )); shift
+    while ! "$@"; do
+        [ "$(date +%s)" -lt "$end" ] || return 1
+        sleep 0.05
+    done
+}
+
+# Our QEMU processes (command line names $T and is a QEMU).
+our_qemus() { pgrep -f -- "qemu-system.*$T/" 2>/dev/null; }
+count_qemus() { our_qemus | wc -l; }
+no_leftovers() {
+    [ -z "$(pgrep -f -- "$T/" 2>/dev/null)" ] || { echo "    left running:"; pgrep -af -- "$T/" | sed 's/^/      /'; return 1; }
+    [ -z "$(ls -A "$T/tmp")" ] || { echo "    left in TMPDIR: $(ls -A "$T/tmp")"; return 1; }
+    left=$(find "$T/build" "$T/exp" -name '*.tmp*' 2>/dev/null)
+    [ -z "$left" ] || { echo "    partial files: $left"; return 1; }
+}
+
+sums() { (cd "$1" && find . -type f | sort | xargs -r sha256sum); }
+
+finish() {
+    echo "$NAME: $((CHECKS - FAILS)) of $CHECKS checks passed"
+    [ "$FAILS" -eq 0 ]
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# `--bless` (make bless) writes goldens only from a run whose outcome matched
+# `expect` and whose oracles agreed: never after an unexpected crash, a
+# timeout, a failed oracle or the kernel's own fail verdict.
+. "$(dirname "$0")/lib.sh"
+echo "$NAME:"
+
+section crashes 'append = fault=ud exit'
+section times-out 'append = pci' 'timeout = 1'
+# query-pci needs the pci-v listing; `pci` prints the short one: oracle fails.
+section oracle-fails 'append = pci' 'oracle = query-pci'
+section guest-fails 'append = pci fault=nope exit'
+section passes 'append = pci exit' 'events = pci_cfg_*'
+harness --bless -j 2
+line() { grep "^$1 *$2 " "$T/out" | grep -q "$3"; }
+check "unexpected crash: CRASH, goldens not written" line CRASH crashes "(goldens not written)"
+check "timeout: TIMEOUT, goldens not written" line TIMEOUT times-out "(goldens not written)"
+check "failed oracle: FAIL, goldens not written" line FAIL oracle-fails "query-pci oracle.*(goldens not written)"
+check "kernel verdict fail: GUEST-FAIL, goldens not written" line GUEST-FAIL guest-fails "(goldens not written)"
+check "the passing scenario is blessed" line PASS passes "goldens written"
+check "exit status is the worst class, TIMEOUT (got $RC)" [ "$RC" -eq 5 ]
+for n in crashes times-out oracle-fails guest-fails; do
+    check "no golden for $n" [ ! -e "$T/exp/$n.trace" -a ! -e "$T/exp/$n.serial" ]
+done
+check "goldens for passes: trace and serial" [ -s "$T/exp/passes.trace" -a -s "$T/exp/passes.serial" ]
+check "nothing else in expected/" [ "$(ls "$T/exp" | wc -l)" -eq 2 ]
+
+# An existing golden is left as it was when the new run fails.
+printf 'old\n' > "$T/exp/crashes.serial"; printf 'old\n' > "$T/exp/crashes.trace"
+harness --bless crashes
+check "a failing run leaves an existing golden untouched" grep -qx old "$T/exp/crashes.serial"
+
+CI=1 harness --bless passes
+check "--bless under CI is refused with status 2 (got $RC)" [ "$RC" -eq 2 ]
+check "... naming the fix" grep -q "bless locally and commit" "$T/out"
+check "no partial file or temporary left" no_leftovers
+finish
