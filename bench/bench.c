@@ -37,6 +37,7 @@ static double median(double *v, int n)
  * not start); *status is its exit status (128 + signal when killed). */
 static double timed_run(char **argv, int *status)
 {
+    fflush(stdout);             /* or the child's freopen flushes our buffer again */
     double t0 = now_s();
     pid_t pid = fork();
     if (pid < 0)
