@@ -167,6 +167,30 @@ static void test_masking(void **state)
     sb_free(&b);
 }
 
+/* A dma_blk_io allocates a new request: a dbs address QEMU reuses after
+ * the previous request finished gets a new name; bs keeps its name, and a
+ * dma_blk_cb names the latest request at its address. */
+static void test_dbs_reuse(void **state)
+{
+    (void)state;
+    struct sbuf b = { 0 };
+    mark(&b, TRACE_KIND_BEGIN, TRACE_PHASE_DMA, 0);
+    sb_puts(&b, "dma_blk_io dbs=0x7f0000003000 bs=0x55aa00004000 offset=0 to_dev=0\n"
+                "dma_blk_cb dbs=0x7f0000003000 ret=0\n"
+                "dma_blk_io dbs=0x7f0000003000 bs=0x55aa00004000 offset=512 to_dev=0\n"
+                "dma_blk_cb dbs=0x7f0000003000 ret=0\n");
+    mark(&b, TRACE_KIND_END, TRACE_PHASE_DMA, 0);
+    struct trace_out o = norm(&b, "dma_*");
+    assert_string_equal(sb_str(&o.text), "== begin dma\n"
+                                         "dma_blk_io dbs=P0 bs=P1 offset=0 to_dev=0\n"
+                                         "dma_blk_cb dbs=P0 ret=0\n"
+                                         "dma_blk_io dbs=P2 bs=P1 offset=512 to_dev=0\n"
+                                         "dma_blk_cb dbs=P2 ret=0\n"
+                                         "== end dma status=0\n");
+    trace_out_free(&o);
+    sb_free(&b);
+}
+
 /* The same log with CRLF line ends, and with its last line cut before the
  * newline, gives the same text. */
 static void test_crlf_and_truncated(void **state)
@@ -307,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_line_marker),
         cmocka_unit_test(test_segments),
         cmocka_unit_test(test_masking),
+        cmocka_unit_test(test_dbs_reuse),
         cmocka_unit_test(test_crlf_and_truncated),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_garbage_nul_long),
