@@ -77,6 +77,8 @@ HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall 
 HARNESS    := $(BUILD)/traceos-test
 -include harness/harness.mk
 -include tests/unit/unit.mk
+-include fuzz/fuzz.mk
+-include bench/bench.mk
 
 clean:
 	rm -rf $(BUILD)

@@ -13,8 +13,10 @@ int disk_parse(const char *s, struct disk_spec *spec, char *err, size_t errlen)
 {
     struct strv w = { 0 };
     memset(spec, 0, sizeof(*spec));
-    if (split_words(s, &w, err, errlen) < 0)
+    if (split_words(s, &w, err, errlen) < 0) {
+        strv_free(&w);
         return -1;
+    }
     int rc = 0;
     for (int i = 0; i < w.n && rc == 0; i++) {
         char *v = w.v[i], *end;
@@ -76,23 +78,49 @@ uint32_t crc32_update(uint32_t crc, const void *buf, size_t len)
     return ~crc;
 }
 
+/* A number as the kernel's command line reads it (kernel/cmdline.c):
+ * decimal, or hex after 0x; no sign, no octal, no blanks. 0 or -1. */
+static int word_number(const char *s, size_t len, uint64_t *v)
+{
+    unsigned base = 10;
+    if (len > 2 && s[0] == '0' && (s[1] | 32) == 'x') {
+        base = 16;
+        s += 2;
+        len -= 2;
+    }
+    uint64_t x = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)s[i], d;
+        if (c - '0' < 10)
+            d = c - '0';
+        else if (base == 16 && (c | 32) - 'a' < 6)
+            d = (c | 32) - 'a' + 10;
+        else
+            return -1;
+        if (x > (UINT64_MAX - d) / base)
+            return -1;
+        x = x * base + d;
+    }
+    *v = x;
+    return len ? 0 : -1;
+}
+
 int disk_dma_words(const char *append, struct dma_range **out)
 {
     struct strv w = { 0 };
     char err[128];
     int n = 0;
     *out = NULL;
-    if (split_words(append, &w, err, sizeof(err)) < 0)
+    if (split_words(append, &w, err, sizeof(err)) < 0) {
+        strv_free(&w);
         return 0;
+    }
     for (int i = 0; i < w.n; i++) {
-        char *e1, *e2;
-        if (strncmp(w.v[i], "dma=", 4))
-            continue;
-        unsigned long long lba = strtoull(w.v[i] + 4, &e1, 0);
-        if (*e1 != ':')
-            continue;
-        unsigned long long cnt = strtoull(e1 + 1, &e2, 0);
-        if (*e2 || e1 == w.v[i] + 4 || e2 == e1 + 1)
+        const char *v = w.v[i] + 4, *colon;
+        uint64_t lba, cnt;
+        if (strncmp(w.v[i], "dma=", 4) || !(colon = strchr(v, ':')) ||
+            word_number(v, (size_t)(colon - v), &lba) < 0 ||
+            word_number(colon + 1, strlen(colon + 1), &cnt) < 0)
             continue;
         *out = xrealloc(*out, (size_t)(n + 1) * sizeof(**out));
         (*out)[n].lba = lba;

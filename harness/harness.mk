@@ -4,6 +4,16 @@
 HARNESS_SRCS := $(wildcard harness/*.c)
 HARNESS_OBJS := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRCS))
 HARNESS_LIBS := -ljansson
+
+# The same sources built with AddressSanitizer and UndefinedBehaviorSanitizer:
+# any finding aborts (no recovery). QEMU children are not instrumented; they
+# only inherit ASAN_OPTIONS/UBSAN_OPTIONS, which they ignore (libasan is a
+# DT_NEEDED library of the harness, not an LD_PRELOAD).
+HARNESS_SAN  := $(BUILD)/san/traceos-test
+SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_OBJS     := $(patsubst harness/%.c,$(BUILD)/san/harness/%.o,$(HARNESS_SRCS))
+SAN_ENV      := ASAN_OPTIONS=detect_leaks=0:exitcode=86 \
+                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 TESTFLAGS    ?=
 
 $(BUILD)/harness/%.o: harness/%.c | $(DEPS_OK)
@@ -13,8 +23,16 @@ $(BUILD)/harness/%.o: harness/%.c | $(DEPS_OK)
 $(HARNESS): $(HARNESS_OBJS)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(HARNESS_OBJS) $(HARNESS_LIBS)
 
-.PHONY: harness
+$(BUILD)/san/harness/%.o: harness/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
+
+$(HARNESS_SAN): $(SAN_OBJS)
+	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(HARNESS_LIBS)
+
+.PHONY: harness harness-san
 harness: $(HARNESS)
+harness-san: $(HARNESS_SAN)
 
 # unit-test comes from tests/unit/unit.mk when present.
 ifeq ($(wildcard tests/unit/unit.mk),)
@@ -30,9 +48,11 @@ HARNESS_TESTS := $(sort $(wildcard tests/harness/test-*.sh))
 harness-test: $(DEPS_OK) $(KERNEL) $(HARNESS)
 	@set -e; for t in $(HARNESS_TESTS); do HARNESS=$(abspath $(HARNESS)) KERNEL=$(abspath $(KERNEL)) sh $$t; done
 
-# `make test`: deps, kernel, harness, unit tests, harness tests, then every scenario.
-test: $(DEPS_OK) $(KERNEL) $(HARNESS) unit-test harness-test
-	$(HARNESS) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
+# `make test`: deps, kernel, harness, unit tests, harness tests, then every
+# scenario, run once by the sanitizer build (so CI proves the harness clean
+# under ASan and UBSan). `make bless` and `make bench` use the optimized $(HARNESS).
+test: $(DEPS_OK) $(KERNEL) $(HARNESS) $(HARNESS_SAN) unit-test harness-test
+	$(SAN_ENV) $(HARNESS_SAN) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
 # `make stress`: the suite STRESS_N times (default 20) under load; not in `make test`.
 STRESS_N ?= 20
@@ -44,4 +64,4 @@ stress: $(DEPS_OK) $(KERNEL) $(HARNESS)
 bless: $(DEPS_OK) $(KERNEL) $(HARNESS)
 	$(HARNESS) --bless --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
--include $(HARNESS_OBJS:.o=.d)
+-include $(HARNESS_OBJS:.o=.d) $(SAN_OBJS:.o=.d)

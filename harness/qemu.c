@@ -15,40 +15,65 @@
 
 #define PROBE_TIMEOUT_S 30.0
 
-/* Run `qemu ARG help` and capture its output; -1 when it cannot run. */
-static int capture(const char *qemu, const char *opt, struct sbuf *out, char *err, size_t errlen)
-{
+/* `qemu -machine none OPT help` with its output captured in a temporary file. */
+struct capture {
+    const char *opt;
     char path[4096];
-    snprintf(path, sizeof(path), "%s/traceos-probe-XXXXXX", tmp_dir());
-    int fd = mkstemp(path);
+    pid_t pid;
+};
+
+/* Start the probe; 0, or -1 with err set. */
+static int capture_start(const char *qemu, struct capture *c, char *err, size_t errlen)
+{
+    snprintf(c->path, sizeof(c->path), "%s/traceos-probe-XXXXXX", tmp_dir());
+    int fd = mkstemp(c->path);
+    c->pid = -1;
     if (fd < 0) {
         snprintf(err, errlen, "cannot create a temporary file in %s: %s; set TMPDIR to a writable directory",
                  tmp_dir(), strerror(errno));
+        c->path[0] = 0;
         return -1;
     }
     close(fd);
-    char *argv[] = { (char *)qemu, "-machine", "none", (char *)opt, "help", NULL };
-    pid_t pid = qemu_spawn(argv, path, err, errlen);
+    char *argv[] = { (char *)qemu, "-machine", "none", (char *)c->opt, "help", NULL };
+    c->pid = qemu_spawn(argv, c->path, err, errlen);
+    return c->pid > 0 ? 0 : -1;
+}
+
+/* Wait for a started probe and read its output; the file is removed. */
+static int capture_finish(const char *qemu, struct capture *c, struct sbuf *out, char *err, size_t errlen)
+{
     int status = 0, rc = -1;
-    if (pid > 0 && !qemu_wait(pid, now_s() + PROBE_TIMEOUT_S, &status))
-        qemu_kill(pid);
-    else if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
+    const char *opt = c->opt;
+    if (c->pid > 0 && !qemu_wait(c->pid, now_s() + PROBE_TIMEOUT_S, &status))
+        qemu_kill(c->pid);
+    else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
         snprintf(err, errlen, "QEMU binary '%s' not found; install Debian package qemu-system-x86 (make deps) or pass --qemu PATH", qemu);
-    else if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        rc = read_file(path, out, err, errlen);
-    else if (pid > 0)
+    else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        rc = read_file(c->path, out, err, errlen);
+    else if (c->pid > 0)
         snprintf(err, errlen, "'%s %s help' failed (status %d); check the QEMU installation", qemu, opt,
                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    unlink(path);
+    if (c->path[0])
+        unlink(c->path);
     return rc;
 }
 
+/* Both probes run at once: they are independent, and each costs a QEMU
+ * start (~0.1 s), which is a third of a whole scenario's boot. */
 int qemu_probe(const char *qemu, struct qemu_caps *caps, char *err, size_t errlen)
 {
     struct sbuf ev = { 0 };
+    struct capture dev = { .opt = "-device" }, tr = { .opt = "-trace" };
+    char err2[512] = "";
     memset(caps, 0, sizeof(*caps));
-    if (capture(qemu, "-device", &caps->devices, err, errlen) < 0 ||
-        capture(qemu, "-trace", &ev, err, errlen) < 0) {
+    int r1 = capture_start(qemu, &dev, err, errlen);
+    int r2 = capture_start(qemu, &tr, err2, sizeof(err2));
+    r1 = capture_finish(qemu, &dev, &caps->devices, err, errlen) < 0 || r1 < 0;
+    r2 = capture_finish(qemu, &tr, &ev, err2, sizeof(err2)) < 0 || r2 < 0;
+    if (r1 || r2) {
+        if (!r1)
+            snprintf(err, errlen, "%s", err2);
         sb_free(&ev);
         return -1;
     }

@@ -1,0 +1,212 @@
+/* `make bench`: how much the harness costs on top of QEMU itself.
+ *
+ *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS
+ *
+ * Prints three tables, medians of RUNS runs each:
+ *  1. per scenario: the harness's wall time for that one scenario (the whole
+ *     `traceos-test NAME` process: probes, QEMU with tracing, QMP, checks)
+ *     against a bare QEMU boot of the same machine, devices, qemu words and
+ *     disk, with kernel command line `exit` only and no trace events;
+ *  2. the trace normalizer's throughput on a generated log of 1.2 million
+ *     lines shaped like a real one (mostly other devices' port writes);
+ *  3. the whole suite's wall time with -j1 and with -j = online CPUs.
+ * Numbers are reported, never asserted. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "harness/scenario.h"
+#include "harness/trace.h"
+
+#define MAXRUNS 15
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof(*v), cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Run argv with stdout/stderr to /dev/null; wall seconds (-1 when it could
+ * not start); *status is its exit status (128 + signal when killed). */
+static double timed_run(char **argv, int *status)
+{
+    fflush(stdout);             /* or the child's freopen flushes our buffer again */
+    double t0 = now_s();
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        FILE *n = freopen("/dev/null", "w", stdout);
+        n = n ? freopen("/dev/null", "w", stderr) : n;
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    int st;
+    if (waitpid(pid, &st, 0) < 0)
+        return -1;
+    *status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    return now_s() - t0;
+}
+
+/* Median wall time of `runs` runs; reports a run whose status differs
+ * from `want` (the timing is then still shown, marked). */
+static double median_run(char **argv, int runs, int want, int *odd)
+{
+    double t[MAXRUNS];
+    *odd = 0;
+    for (int i = 0; i < runs; i++) {
+        int st = -1;
+        t[i] = timed_run(argv, &st);
+        if (st != want)
+            *odd = st;
+    }
+    return median(t, runs);
+}
+
+/* The bare boot: what the harness starts minus tracing, QMP and checks. */
+static void bare_argv(const struct scenario *s, const char *qemu, const char *kernel,
+                      const char *build, struct strv *a)
+{
+    const char *fixed[] = { "-m", "64", "-kernel", kernel, "-append", "exit", "-display", "none",
+                            "-no-reboot", "-serial", "null", "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
+                            "-device", "pc-testdev", NULL };
+    strv_push(a, qemu);
+    strv_push(a, "-machine");
+    strv_push(a, s->machine);
+    for (int i = 0; fixed[i]; i++)
+        strv_push(a, fixed[i]);
+    if (s->has_disk) {          /* before the qemu words, as the harness orders them */
+        struct sbuf d = { 0 };
+        sb_printf(&d, "file=%s/images/%s.img,format=raw,if=ide,index=0", build, s->name);
+        strv_push(a, "-drive");
+        strv_push(a, d.p);
+        sb_free(&d);
+    }
+    for (int i = 0; i < s->qemu.n; i++)
+        strv_push(a, s->qemu.v[i]);
+}
+
+static void bench_scenarios(const struct scenario_set *set, char **av, int runs)
+{
+    const char *harness = av[1], *kernel = av[2], *build = av[4], *qemu = av[5];
+    printf("%-24s %10s %10s %7s\n", "scenario", "harness s", "bare s", "ratio");
+    double worst = 0;
+    for (int i = 0; i < set->n; i++) {
+        const struct scenario *s = &set->v[i];
+        struct strv h = { 0 }, b = { 0 };
+        const char *hv[] = { harness, "--kernel", kernel, "--scenarios", av[3], "--build", build, s->name, NULL };
+        for (int k = 0; hv[k]; k++)
+            strv_push(&h, hv[k]);
+        bare_argv(s, qemu, kernel, build, &b);
+        int hodd, bodd;
+        double th = median_run(h.v, runs, 0, &hodd);
+        double tb = median_run(b.v, runs, 33, &bodd);     /* `exit` -> isa-debug-exit 0x10 -> 33 */
+        double r = tb > 0 ? th / tb : 0;
+        worst = r > worst ? r : worst;
+        printf("%-24s %10.3f %10.3f %6.2fx%s%s\n", s->name, th, tb, r,
+               hodd ? "  (harness did not pass)" : "", bodd ? "  (bare boot did not exit 33)" : "");
+        strv_free(&h);
+        strv_free(&b);
+    }
+    printf("%-24s %29.2fx  (target <= 1.30x)\n\n", "worst ratio", worst);
+}
+
+/* A log shaped like QEMU's: per block 40 writes of other devices (outside
+ * and inside phases), a phase with 30 config reads, DMA and keyboard lines
+ * with pointers, CHECK with DATA, END. */
+static void make_log(struct sbuf *b, uint64_t want_lines, uint64_t *lines)
+{
+    uint64_t n = 0, blk = 0;
+    while (n < want_lines) {
+        for (int i = 0; i < 30; i++, n++)
+            sb_printf(b, "memory_region_ops_write cpu 0 mr 0x55d0c1a3e2f0 addr 0x%x value 0x%x size 1 name '%s'\n",
+                      i % 2 ? 0x3f8 : 0x20, (unsigned)(blk + i) & 0xff, i % 2 ? "serial" : "pic");
+        sb_puts(b, "memory_region_ops_write cpu 0 mr 0x55d0c1a3e2f0 addr 0xff000000 value 0x7a101000 size 4 name 'pc-testdev-iomem'\n");
+        n++;
+        for (int i = 0; i < 30; i++, n++)
+            sb_printf(b, "pci_cfg_read i440FX 00:%02x.0 @0x%x -> 0x%x\n", i, i * 4, (unsigned)(blk * 31 + i));
+        for (int i = 0; i < 10; i++, n++)
+            sb_printf(b, "memory_region_ops_write cpu 0 mr 0x55d0c1a3e2f0 addr 0x3f8 value 0x%x size 1 name 'serial'\n", i);
+        sb_printf(b, "dma_blk_io dbs=0x7f00000%05x bs=0x55aa00004000 offset=%llu to_dev=0\n"
+                     "ps2_put_keycode 0x55aa00006000 keycode 0x1c\n"
+                     "memory_region_ops_write cpu 0 mr 0x55d0c1a3e2f0 addr 0xff000004 value 0x%x size 4 name 'pc-testdev-iomem'\n"
+                     "memory_region_ops_write cpu 0 mr 0x55d0c1a3e2f0 addr 0xff000000 value 0x7a301001 size 4 name 'pc-testdev-iomem'\n"
+                     "memory_region_ops_write cpu 0 mr 0x55d0c1a3e2f0 addr 0xff000000 value 0x7a201000 size 4 name 'pc-testdev-iomem'\n",
+                  (unsigned)(blk & 0xfffff), (unsigned long long)blk * 512, (unsigned)blk);
+        n += 5;
+        blk++;
+    }
+    *lines = n;
+}
+
+static void bench_normalizer(int runs)
+{
+    struct sbuf log = { 0 };
+    uint64_t lines;
+    make_log(&log, 1200000, &lines);
+    struct strv ev = { 0 };
+    strv_push(&ev, "pci_cfg_*");
+    strv_push(&ev, "dma_*");
+    strv_push(&ev, "ps2_*");
+    struct trace_opts o = { .events = &ev, .base = 0xff000000ull };
+    double t[MAXRUNS];
+    size_t out_len = 0;
+    for (int i = 0; i < runs; i++) {
+        struct trace_out out = { 0 };
+        double t0 = now_s();
+        trace_normalize(log.p, log.len, "bench.log", &o, &out);
+        t[i] = now_s() - t0;
+        out_len = out.text.len;
+        trace_out_free(&out);
+    }
+    double m = median(t, runs);
+    printf("normalizer: %llu lines (%.1f MB) -> %.1f MB golden text in %.3f s: %.2f million lines/s  (target >= 2)\n\n",
+           (unsigned long long)lines, log.len / 1e6, out_len / 1e6, m, lines / m / 1e6);
+    strv_free(&ev);
+    sb_free(&log);
+}
+
+static void bench_suite(char **av, int runs)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    char jn[16];
+    snprintf(jn, sizeof(jn), "%ld", cores);
+    char *a1[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", "1", NULL };
+    char *an[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", jn, NULL };
+    int odd1, oddn;
+    double t1 = median_run(a1, runs, 0, &odd1), tn = median_run(an, runs, 0, &oddn);
+    printf("suite: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", t1, cores, tn,
+           tn > 0 ? t1 / tn : 0, odd1 || oddn ? "  (a suite run did not pass)" : "");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 7) {
+        fprintf(stderr, "usage: %s HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS\n", argv[0]);
+        return 2;
+    }
+    int runs = atoi(argv[6]);
+    if (runs < 1 || runs > MAXRUNS) {
+        fprintf(stderr, "bench: RUNS '%s' must be 1 to %d; set BENCH_RUNS\n", argv[6], MAXRUNS);
+        return 2;
+    }
+    struct scenario_set set = { 0 };
+    char err[1024];
+    if (scenario_load_dir(argv[3], &set, err, sizeof(err)) < 0) {
+        fprintf(stderr, "bench: %s\n", err);
+        return 2;
+    }
+    printf("bench: medians of %d runs\n\n", runs);
+    bench_scenarios(&set, argv, runs);
+    bench_normalizer(runs);
+    bench_suite(argv, runs);
+    scenario_set_free(&set);
+    return 0;
+}

@@ -1,0 +1,191 @@
+/* unit-sources: harness/scenario.c harness/keys.c harness/disk.c harness/util.c */
+/* Scenario file parsing: every key, defaults, CRLF, a file without a final
+ * newline, long lines, and each error with its FILE:LINE and fix. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "harness/scenario.h"
+
+static char err[2048];
+
+static int parse(struct scenario_set *set, const char *text, const char *file)
+{
+    err[0] = 0;
+    return scenario_parse(text, strlen(text), file, set, err, sizeof(err));
+}
+
+/* Parse `text` as a.cfg expecting an error that starts with `want`. */
+static void expect_error(const char *text, const char *want)
+{
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, text, "a.cfg"), -1);
+    if (strncmp(err, want, strlen(want)))
+        fail_msg("error\n  '%s'\ndoes not start with\n  '%s'", err, want);
+    scenario_set_free(&set);
+}
+
+static void test_all_keys(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    const char *text = "# comment\n"
+                       "\n"
+                       "[kbd-1]\n"
+                       "machine = q35,i8042=on\n"
+                       "qemu = -nic none -device 'edu,addr=0x5' \"a b\"\n"
+                       "append = kbd exit\n"
+                       "events = ps2_* pci_cfg_read\n"
+                       "timeout = 3600\n"
+                       "expect = crash\n"
+                       "keys = aB{enter}\n"
+                       "disk = size=64M sparse\n"
+                       "oracle = kbd-line dma-crc query-pci\n";
+    assert_int_equal(parse(&set, text, "a.cfg"), 0);
+    assert_int_equal(set.n, 1);
+    const struct scenario *s = &set.v[0];
+    assert_string_equal(s->name, "kbd-1");
+    assert_string_equal(s->file, "a.cfg");
+    assert_int_equal(s->line, 3);
+    assert_string_equal(s->machine, "q35,i8042=on");
+    assert_int_equal(s->qemu.n, 5);
+    assert_string_equal(s->qemu.v[3], "edu,addr=0x5");
+    assert_string_equal(s->qemu.v[4], "a b");
+    assert_string_equal(s->append, "kbd exit");
+    assert_int_equal(s->events.n, 2);
+    assert_string_equal(s->events.v[1], "pci_cfg_read");
+    assert_int_equal(s->timeout, 3600);
+    assert_int_equal(s->expect, EXPECT_CRASH);
+    assert_string_equal(s->keys, "aB{enter}");
+    assert_int_equal(s->key_events.n, 8);      /* a down/up, shift down, b down/up, shift up, enter */
+    assert_int_equal(s->has_disk, 1);
+    assert_int_equal(s->disk.size, 64ull << 20);
+    assert_int_equal(s->disk.sparse, 1);
+    assert_int_equal(s->oracles, ORACLE_KBD_LINE | ORACLE_DMA_CRC | ORACLE_QUERY_PCI);
+    assert_ptr_equal(scenario_find(&set, "kbd-1"), s);
+    assert_null(scenario_find(&set, "kbd"));
+    scenario_set_free(&set);
+}
+
+static void test_defaults_crlf_no_newline(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, "[a]\r\n  append   =   pci exit  \r\n\r\n[b.c_d]\r\nappend=x", "a.cfg"), 0);
+    assert_int_equal(set.n, 2);
+    assert_string_equal(set.v[0].machine, "pc");
+    assert_string_equal(set.v[0].append, "pci exit");
+    assert_int_equal(set.v[0].timeout, 20);
+    assert_int_equal(set.v[0].expect, EXPECT_PASS);
+    assert_int_equal(set.v[0].has_disk, 0);
+    assert_null(set.v[0].keys);
+    assert_int_equal(set.v[0].oracles, 0);
+    assert_string_equal(set.v[1].name, "b.c_d");
+    assert_string_equal(set.v[1].append, "x");
+    assert_int_equal(set.v[1].line, 4);
+    scenario_set_free(&set);
+}
+
+static void test_empty_and_comments(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, "", "a.cfg"), 0);
+    assert_int_equal(parse(&set, "# only\n\n  # comments\n", "a.cfg"), 0);
+    assert_int_equal(set.n, 0);
+    scenario_set_free(&set);
+}
+
+static void test_long_line(void **state)
+{
+    (void)state;
+    struct sbuf b = { 0 };
+    sb_puts(&b, "[long]\nappend = ");
+    for (int i = 0; i < 70000; i++)
+        sb_addc(&b, (char)('a' + i % 26));
+    sb_puts(&b, "\nqemu =");
+    for (int i = 0; i < 20000; i++)
+        sb_puts(&b, " -x");
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, b.p, "a.cfg"), 0);
+    assert_int_equal(strlen(set.v[0].append), 70000);
+    assert_int_equal(set.v[0].qemu.n, 20000);
+    scenario_set_free(&set);
+    sb_free(&b);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    expect_error("[a]\nappend = x\nmachin = pc\n", "a.cfg:3: unknown key 'machin'; valid keys: machine qemu");
+    expect_error("[a]\nappend = x\nappend = y\n", "a.cfg:3: key 'append' given twice");
+    expect_error("append = x\n[a]\n", "a.cfg:1: 'append = x' comes before any [name] section");
+    expect_error("[a b]\nappend = x\n", "a.cfg:1: bad section header '[a b]'");
+    expect_error("[]\nappend = x\n", "a.cfg:1: bad section header '[]'");
+    expect_error("[a\nappend = x\n", "a.cfg:1: bad section header '[a'");
+    expect_error("[a]\nappend x\n", "a.cfg:2: expected 'key = value' or '[name]', got 'append x'");
+    expect_error("[a]\nmachine = pc\n[b]\nappend = x\n", "a.cfg:1: scenario 'a' has no 'append =' line");
+    expect_error("[a]\nappend = x\n\n[b]\n", "a.cfg:4: scenario 'b' has no 'append =' line");
+    expect_error("[a]\nappend = x\ntimeout = 0\n", "a.cfg:3: timeout '0' is not a number");
+    expect_error("[a]\nappend = x\ntimeout = 20s\n", "a.cfg:3: timeout '20s' is not a number");
+    expect_error("[a]\nappend = x\ntimeout = 3601\n", "a.cfg:3: timeout '3601'");
+    expect_error("[a]\nappend = x\ntimeout =\n", "a.cfg:3: timeout '' is not a number");
+    expect_error("[a]\nappend = x\nexpect = passed\n", "a.cfg:3: expect 'passed' is unknown");
+    expect_error("[a]\nappend = x\nmachine = pcx\n", "a.cfg:3: machine 'pcx' is not supported");
+    expect_error("[a]\nappend = x\nmachine = virt\n", "a.cfg:3: machine 'virt' is not supported");
+    expect_error("[a]\nappend = x\noracle = kbd-line crc\n", "a.cfg:3: unknown oracle 'crc'");
+    expect_error("[a]\nappend = x\nqemu = -device 'edu\n", "a.cfg:3: qemu: ");
+    expect_error("[a]\nappend = x\nkeys = {entr}\n", "a.cfg:3: keys: unknown key name 'entr'");
+    expect_error("[a]\nappend = x\ndisk = size=100\n", "a.cfg:3: disk: disk size must be");
+    expect_error("[a]\r\nappend = x\r\nfoo = 1\r\n", "a.cfg:3: unknown key 'foo'");
+    static const char nul[] = "[a]\nappend = x\0y\n";
+    struct scenario_set set = { 0 };
+    assert_int_equal(scenario_parse(nul, sizeof(nul) - 1, "a.cfg", &set, err, sizeof(err)), -1);
+    assert_string_equal(err, "a.cfg:2: NUL byte in scenario file; remove it");
+    scenario_set_free(&set);
+}
+
+/* A name defined twice, in one file or across files, names both places. */
+static void test_duplicate_names(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, "[a]\nappend = x\n", "one.cfg"), 0);
+    assert_int_equal(parse(&set, "\n[b]\nappend = x\n\n[a]\nappend = y\n", "two.cfg"), -1);
+    assert_string_equal(err, "two.cfg:5: duplicate scenario name 'a' (first defined at one.cfg:1); rename one");
+    scenario_set_free(&set);
+    expect_error("[a]\nappend = x\n[a]\nappend = x\n", "a.cfg:3: duplicate scenario name 'a' (first defined at a.cfg:1)");
+}
+
+/* A tiny error buffer truncates the message but never overflows. */
+static void test_small_error_buffer(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    char small[12];
+    memset(small, 'x', sizeof(small));
+    const char *t = "[a]\nappend = x\nbogus = 1\n";
+    assert_int_equal(scenario_parse(t, strlen(t), "a.cfg", &set, small, 8), -1);
+    assert_string_equal(small, "a.cfg:3");
+    assert_int_equal(small[8], 'x');
+    scenario_set_free(&set);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_all_keys),
+        cmocka_unit_test(test_defaults_crlf_no_newline),
+        cmocka_unit_test(test_empty_and_comments),
+        cmocka_unit_test(test_long_line),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_duplicate_names),
+        cmocka_unit_test(test_small_error_buffer),
+    };
+    cmocka_set_test_filter(getenv("UNIT_FILTER"));
+    return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
+}
