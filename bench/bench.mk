@@ -1,11 +1,11 @@
 # `make bench`: harness overhead per scenario against a bare QEMU boot, the
 # trace normalizer's throughput, and the suite with -j1 against -j = cores.
-# Included by the top Makefile. BENCH_RUNS (default 3) runs per number, median.
+# Included by the top Makefile. BENCH_RUNS (default 5) runs per number, median.
 # Uses the optimized $(HARNESS), never the sanitizer build.
 
 BENCH      := $(BUILD)/bench/bench
-BENCH_RUNS ?= 3
-BENCH_SRCS := bench/bench.c harness/scenario.c harness/keys.c harness/disk.c harness/trace.c harness/util.c
+BENCH_RUNS ?= 5
+BENCH_SRCS := bench/bench.c harness/machine.c harness/scenario.c harness/keys.c harness/disk.c harness/trace.c harness/util.c
 
 $(BENCH): $(BENCH_SRCS) $(wildcard harness/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)

@@ -136,7 +136,9 @@ static void preflight(struct opts *o)
         fprintf(stderr, "traceos-test: kernel %s is not built; run `make` first\n", o->cfg.kernel);
         exit(R_ERROR);
     }
-    if (qemu_probe(o->cfg.qemu, &o->cfg.caps, err, sizeof(err)) < 0) {
+    char cache[4200];
+    snprintf(cache, sizeof(cache), "%s/qemu-probe.cache", o->cfg.build);
+    if (qemu_probe(o->cfg.qemu, cache, &o->cfg.caps, err, sizeof(err)) < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         exit(R_ERROR);
     }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "../drivers/tracedev.h"
@@ -61,22 +62,112 @@ static int capture_finish(const char *qemu, struct capture *c, struct sbuf *out,
 
 /* Both probes run at once: they are independent, and each costs a QEMU
  * start (~0.1 s), which is a third of a whole scenario's boot. */
-int qemu_probe(const char *qemu, struct qemu_caps *caps, char *err, size_t errlen)
+static int probe_run(const char *qemu, struct sbuf *devices, struct sbuf *events,
+                     char *err, size_t errlen)
 {
-    struct sbuf ev = { 0 };
     struct capture dev = { .opt = "-device" }, tr = { .opt = "-trace" };
     char err2[512] = "";
-    memset(caps, 0, sizeof(*caps));
     int r1 = capture_start(qemu, &dev, err, errlen);
     int r2 = capture_start(qemu, &tr, err2, sizeof(err2));
-    r1 = capture_finish(qemu, &dev, &caps->devices, err, errlen) < 0 || r1 < 0;
-    r2 = capture_finish(qemu, &tr, &ev, err2, sizeof(err2)) < 0 || r2 < 0;
+    r1 = capture_finish(qemu, &dev, devices, err, errlen) < 0 || r1 < 0;
+    r2 = capture_finish(qemu, &tr, events, err2, sizeof(err2)) < 0 || r2 < 0;
     if (r1 || r2) {
         if (!r1)
             snprintf(err, errlen, "%s", err2);
-        sb_free(&ev);
         return -1;
     }
+    return 0;
+}
+
+/* The cache key of a QEMU binary: its resolved path, size and mtime, so a
+ * new QEMU is probed again. 0, or -1 when the binary cannot be found (then
+ * the probe itself reports it). */
+static int probe_key(const char *qemu, struct sbuf *key)
+{
+    char path[4096];
+    struct stat st;
+    if (strchr(qemu, '/')) {
+        snprintf(path, sizeof(path), "%s", qemu);
+        if (stat(path, &st) != 0)
+            return -1;
+    } else {
+        const char *dirs = getenv("PATH");
+        int found = 0;
+        for (const char *d = dirs ? dirs : ""; *d && !found;) {
+            size_t n = strcspn(d, ":");
+            snprintf(path, sizeof(path), "%.*s/%s", (int)n, d, qemu);
+            found = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+            d += n + (d[n] == ':');
+        }
+        if (!found)
+            return -1;
+    }
+    sb_printf(key, "traceos-probe 1 %s %lld %lld.%09ld\n", path, (long long)st.st_size,
+              (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    return 0;
+}
+
+/* Cache file: the key line, "devices N\n" and N bytes, "events N\n" and N bytes. */
+static int probe_cache_read(const char *file, const struct sbuf *key, struct sbuf *devices,
+                            struct sbuf *events)
+{
+    struct sbuf c = { 0 };
+    char err[256];
+    int ok = 0;
+    if (read_file(file, &c, err, sizeof(err)) == 0 && c.len > key->len &&
+        !memcmp(c.p, key->p, key->len)) {
+        const char *p = c.p + key->len, *end = c.p + c.len;
+        size_t nd, ne;
+        int used;
+        if (sscanf(p, "devices %zu\n%n", &nd, &used) == 1 && nd <= (size_t)(end - p - used)) {
+            p += used;
+            sb_add(devices, p, nd);
+            p += nd;
+            if (p < end && sscanf(p, "events %zu\n%n", &ne, &used) == 1 &&
+                ne == (size_t)(end - p - used)) {
+                sb_add(events, p + used, ne);
+                ok = 1;
+            }
+        }
+    }
+    sb_free(&c);
+    if (!ok)
+        devices->len = events->len = 0;
+    return ok ? 0 : -1;
+}
+
+static void probe_cache_write(const char *file, const struct sbuf *key, const struct sbuf *devices,
+                              const struct sbuf *events)
+{
+    struct sbuf c = { 0 };
+    char err[256];
+    sb_add(&c, key->p, key->len);
+    sb_printf(&c, "devices %zu\n", devices->len);
+    sb_add(&c, devices->p ? devices->p : "", devices->len);
+    sb_printf(&c, "events %zu\n", events->len);
+    sb_add(&c, events->p ? events->p : "", events->len);
+    write_file(file, c.p, c.len, err, sizeof(err));     /* a cache: failing to write is harmless */
+    sb_free(&c);
+}
+
+int qemu_probe(const char *qemu, const char *cache_file, struct qemu_caps *caps,
+               char *err, size_t errlen)
+{
+    struct sbuf key = { 0 }, ev = { 0 };
+    memset(caps, 0, sizeof(*caps));
+    int keyed = cache_file && probe_key(qemu, &key) == 0;
+    if (!keyed || probe_cache_read(cache_file, &key, &caps->devices, &ev) < 0) {
+        if (probe_run(qemu, &caps->devices, &ev, err, errlen) < 0) {
+            sb_free(&key);
+            sb_free(&ev);
+            return -1;
+        }
+        if (keyed)
+            probe_cache_write(cache_file, &key, &caps->devices, &ev);
+    }
+    sb_free(&key);
+    if (!ev.p)
+        sb_add(&ev, "", 0);
     char *save = NULL;
     for (char *l = strtok_r(ev.p, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
         if (*l && !strchr(l, ' '))

@@ -13,8 +13,12 @@ struct qemu_caps {
     struct strv events;     /* names from `QEMU -trace help` */
 };
 
-/* Run the probes once. 0, or -1 with err naming the binary and the fix. */
-int qemu_probe(const char *qemu, struct qemu_caps *caps, char *err, size_t errlen);
+/* Learn the devices and trace events of `qemu` (-device help, -trace help).
+ * The answers are kept in `cache_file` (NULL: no cache), keyed by the
+ * binary's path, size and mtime, so each QEMU build is probed once.
+ * 0, or -1 with err naming the binary and the fix. */
+int qemu_probe(const char *qemu, const char *cache_file, struct qemu_caps *caps,
+               char *err, size_t errlen);
 int qemu_has_device(const struct qemu_caps *caps, const char *name);
 /* Does any trace event of this QEMU match `glob`? */
 int qemu_has_event(const struct qemu_caps *caps, const char *glob);

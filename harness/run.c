@@ -11,6 +11,7 @@
 #include "disk.h"
 #include "golden.h"
 #include "qmp.h"
+#include "machine.h"
 #include "run.h"
 
 #define POLL_S          0.001   /* between looks at the log; no timing assumption */
@@ -121,6 +122,9 @@ static void build_argv(const struct config *cfg, const struct scenario *s, const
     strv_push(a, "-no-reboot");
     strv_push(a, "-device"), strv_push(a, "isa-debug-exit,iobase=0xf4,iosize=4");
     strv_push(a, "-device"), strv_push(a, "pc-testdev");
+    if (harness_vga_profile(&s->qemu))
+        for (int i = 0; harness_vga_args[i]; i++)
+            strv_push(a, harness_vga_args[i]);
     strv_push(a, "-trace"), strv_push(a, "memory_region_ops_write");
     for (int i = 0; i < s->events.n; i++)
         strv_push(a, "-trace"), strv_push(a, s->events.v[i]);

@@ -35,6 +35,7 @@ struct result {
     double secs;
 };
 
+
 /* Set the class and the one-line reason (printf-style) of a result. */
 void result_set(struct result *r, enum rclass c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
