@@ -55,6 +55,7 @@ static json_t *read_msg(struct qmp *q, double deadline, char *err, size_t errlen
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
+            q->lost = 1;
             snprintf(err, errlen, "QMP connection closed by QEMU");
             return NULL;
         }
@@ -86,6 +87,7 @@ json_t *qmp_execute(struct qmp *q, const char *cmd, json_t *args, double deadlin
         rc = send_all(q->fd, "\n", 1);
     free(text);
     if (rc < 0) {
+        q->lost = errno == EPIPE || errno == ECONNRESET;
         snprintf(err, errlen, "QMP %s: cannot send: %s", cmd, strerror(errno));
         return NULL;
     }

@@ -10,6 +10,7 @@
 struct qmp {
     int fd;
     struct sbuf in;         /* bytes received, not yet parsed */
+    int lost;               /* the connection broke (QEMU exited or closed it) */
 };
 
 /* Connect to `path` (retrying while QEMU has not created it yet, until
