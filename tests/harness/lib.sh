@@ -31,6 +31,10 @@ check() { # check DESCRIPTION COMMAND...
 }
 
 # harness [ARGS...]: run the harness on $T; output in $T/out, status in $RC.
+# The tests bless only into their own temporary directory, so they run
+# without CI's refusal (test-bless checks the refusal itself with CI=1).
+unset CI
+
 harness() {
     TMPDIR=$T/tmp "$HARNESS" --kernel "$KERNEL" --scenarios "$T/sc" --expected "$T/exp" \
         --build "$T/build" "$@" > "$T/out" 2>&1

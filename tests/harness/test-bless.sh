@@ -4,9 +4,6 @@
 # timeout, a failed oracle or the kernel's own fail verdict.
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
-# These blesses write only into this test's temporary directory, so they run
-# without CI's refusal; the refusal itself is checked below with CI=1.
-unset CI
 
 section crashes 'append = fault=ud exit'
 section times-out 'append = pci' 'timeout = 1'
