@@ -16,6 +16,7 @@ make                            make
 /usr/include/jansson.h          libjansson-dev
 /usr/include/cmocka.h           libcmocka-dev
 xmllint                         libxml2-utils
+pgrep                           procps
 clang                           clang
 /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
 "
@@ -32,12 +33,11 @@ missing=""
 if [ -z "${CROSS:-}" ] && ! have i686-elf-gcc && ! have i686-linux-gnu-gcc; then
     missing="gcc-i686-linux-gnu binutils-i686-linux-gnu"
 fi
-echo "$NEEDS" | while read -r what pkg; do
-    [ -n "$what" ] || continue
-    have "$what" || echo "$pkg"
-done > /tmp/traceos-missing.$$
-missing="$missing $(tr '\n' ' ' < /tmp/traceos-missing.$$)"
-rm -f /tmp/traceos-missing.$$
+set -f
+for pair in $(echo "$NEEDS" | awk 'NF == 2 { print $1 "=" $2 }'); do
+    have "${pair%%=*}" || missing="$missing ${pair#*=}"
+done
+set +f
 missing=$(echo $missing)
 [ -n "$missing" ] || exit 0
 
