@@ -66,19 +66,12 @@ run: $(ISO) $(RUN_DISK)
 	@echo "run: the console is on screen; in a terminal leave QEMU with Esc 2, then: quit"
 	$(QEMU_RUN) $(DISPLAY_OPT)
 
+# qemu-system-i386: its gdb stub speaks the 32-bit register layout that gdb
+# expects for an i386 ELF (qemu-system-x86_64's does not).
 debug: $(ISO) $(RUN_DISK)
 	@echo "QEMU is paused with a gdb stub on localhost:1234. In another terminal:"
-	@echo "  gdb -ex 'target remote localhost:1234' -ex 'symbol-file $(KERNEL)' -ex 'break kmain' -ex 'continue'"
-	$(QEMU_RUN) $(DISPLAY_OPT) -s -S
-
-# Host side: the harness (harness/harness.mk) and the unit tests (tests/unit/unit.mk).
-HOSTCC     ?= cc
-HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror
-HARNESS    := $(BUILD)/traceos-test
--include harness/harness.mk
--include tests/unit/unit.mk
--include fuzz/fuzz.mk
--include bench/bench.mk
+	@echo "  gdb -ex 'file $(KERNEL)' -ex 'target remote localhost:1234' -ex 'break kmain' -ex 'continue'"
+	$(subst $(QEMU),qemu-system-i386,$(QEMU_RUN)) $(DISPLAY_OPT) -s -S
 
 # For editors (clangd): every kernel compile command, recorded by bear.
 compile_commands.json: $(KSRCS) | $(DEPS_OK)
