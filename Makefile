@@ -73,6 +73,15 @@ debug: $(ISO) $(RUN_DISK)
 	@echo "  gdb -ex 'file $(KERNEL)' -ex 'target remote localhost:1234' -ex 'break kmain' -ex 'continue'"
 	$(subst $(QEMU),qemu-system-i386,$(QEMU_RUN)) $(DISPLAY_OPT) -s -S
 
+# Host side: the harness (harness/harness.mk) and the unit tests (tests/unit/unit.mk).
+HOSTCC     ?= cc
+HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror
+HARNESS    := $(BUILD)/traceos-test
+-include harness/harness.mk
+-include tests/unit/unit.mk
+-include fuzz/fuzz.mk
+-include bench/bench.mk
+
 # For editors (clangd): every kernel compile command, recorded by bear.
 compile_commands.json: $(KSRCS) | $(DEPS_OK)
 	@command -v bear >/dev/null || { echo "compile_commands.json: needs bear: apt-get install bear" >&2; exit 3; }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -255,6 +257,32 @@ void logfollow_init(struct logfollow *f, const char *path, uint64_t base)
     f->fd = -1;
     f->base = base;
     f->verdict = -1;
+    /* Watch the directory: QEMU creates the log after we start. */
+    char dir[4096];
+    snprintf(dir, sizeof(dir), "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    f->ino = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (f->ino >= 0 && inotify_add_watch(f->ino, slash ? dir : ".", IN_MODIFY | IN_CREATE) < 0) {
+        close(f->ino);
+        f->ino = -1;
+    }
+}
+
+void logfollow_wait(struct logfollow *f, double max_s)
+{
+    if (f->ino < 0) {
+        sleep_s(max_s);
+        return;
+    }
+    struct pollfd p = { f->ino, POLLIN, 0 };
+    int ms = (int)(max_s * 1000);
+    if (poll(&p, 1, ms > 0 ? ms : 1) > 0) {
+        char buf[4096];
+        while (read(f->ino, buf, sizeof(buf)) > 0)
+            ;                   /* drain: the events themselves say nothing more */
+    }
 }
 
 static int on_line(struct logfollow *f, const char *l, size_t n)
@@ -304,6 +332,8 @@ void logfollow_close(struct logfollow *f)
 {
     if (f->fd >= 0)
         close(f->fd);
-    f->fd = -1;
+    if (f->ino >= 0)
+        close(f->ino);
+    f->fd = f->ino = -1;
     sb_free(&f->part);
 }

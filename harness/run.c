@@ -14,7 +14,7 @@
 #include "machine.h"
 #include "run.h"
 
-#define POLL_S          0.001   /* between looks at the log; no timing assumption */
+#define POLL_S          0.001   /* at most between looks at the log (inotify wakes sooner) */
 #define QUIT_GRACE_S    10.0    /* after QMP quit, QEMU must be gone within this */
 
 volatile pid_t run_current_qemu;
@@ -230,7 +230,7 @@ static void live_loop(const struct scenario *s, const struct paths *p, struct li
             qemu_kill(lv->pid);
             break;
         }
-        sleep_s(POLL_S);
+        logfollow_wait(&f, POLL_S);
     }
     logfollow_poll(&f);
     lv->ready = f.ready, lv->acks = f.acks, lv->verdict = f.verdict;
