@@ -165,6 +165,8 @@ static int shell_readline(struct line *l)
 void shell_run(void)
 {
     static struct line l;
+    kprintf("pci: the bus as lspci -n lists it (`lspci` again at the prompt)\n");
+    pci_list(0);
     if (i8042_init() != 0) {
         kprintf("shell: no keyboard, no console\n");
         return;
