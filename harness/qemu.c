@@ -250,13 +250,16 @@ void qemu_kill(pid_t pid)
         ;
 }
 
-void logfollow_init(struct logfollow *f, const char *path, uint64_t base)
+void logfollow_init(struct logfollow *f, const char *path, uint64_t base, int watch)
 {
     memset(f, 0, sizeof(*f));
     f->path = path;
     f->fd = -1;
     f->base = base;
     f->verdict = -1;
+    f->ino = -1;
+    if (!watch)
+        return;
     /* Watch the directory: QEMU creates the log after we start. */
     char dir[4096];
     snprintf(dir, sizeof(dir), "%s", path);

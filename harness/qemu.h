@@ -49,7 +49,10 @@ struct logfollow {
     int ino;                /* inotify on the log's directory, or -1 */
 };
 
-void logfollow_init(struct logfollow *f, const char *path, uint64_t base);
+/* `watch`: wake logfollow_wait as soon as the log grows (inotify), for runs
+ * that answer each marker (typed keys); otherwise it just sleeps, which
+ * leaves the CPU to QEMU while the log grows by thousands of lines. */
+void logfollow_init(struct logfollow *f, const char *path, uint64_t base, int watch);
 /* Read what has been appended since the last call and update the marker
  * counters. Returns the number of new markers (0 when nothing new). */
 int logfollow_poll(struct logfollow *f);

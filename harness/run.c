@@ -211,7 +211,7 @@ static void live_loop(const struct scenario *s, const struct paths *p, struct li
     struct logfollow f;
     struct qmp q = { .fd = -1 };
     int up = 0, broken = 0;
-    logfollow_init(&f, p->trace, TRACEDEV_DEFAULT_BASE);
+    logfollow_init(&f, p->trace, TRACEDEV_DEFAULT_BASE, s->key_events.n > 0);
     for (;;) {
         logfollow_poll(&f);
         if (qemu_reaped(lv->pid, &lv->status)) {
