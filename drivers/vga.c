@@ -16,7 +16,7 @@ static uint16_t vga_cell_read(int r, int c)
     return *(volatile uint16_t *)(VGA_TEXT_BASE + 2 * (uintptr_t)(r * VGA_COLS + c));
 }
 
-static void vga_cursor(void)
+void vga_sync_cursor(void)
 {
     uint16_t pos = (uint16_t)(row * VGA_COLS + col);
     outb(VGA_CRTC_INDEX, VGA_CRTC_CURSOR_HI);
@@ -42,7 +42,7 @@ void vga_init(void)
         for (int c = 0; c < VGA_COLS; c++)
             vga_cell(r, c, ' ');
     row = col = 0;
-    vga_cursor();
+    vga_sync_cursor();
 }
 
 void vga_putc(char ch)
@@ -65,5 +65,4 @@ void vga_putc(char ch)
     }
     if (row >= VGA_ROWS)
         vga_scroll();
-    vga_cursor();
 }

@@ -14,6 +14,9 @@
 #define VGA_CRTC_CURSOR_LO  0x0F
 
 void vga_init(void);
+/* Put one character; the hardware cursor moves only on vga_sync_cursor(),
+ * so that a line costs four CRTC writes, not four per character. */
 void vga_putc(char c);
+void vga_sync_cursor(void);
 
 #endif

@@ -12,7 +12,8 @@ void console_init(void)
     vga_init();
 }
 
-void console_putc(char c)
+/* One character to both consoles; the VGA cursor is moved by the caller. */
+static void console_emit(char c)
 {
     if (c == '\n')
         uart_putc('\r');
@@ -20,24 +21,32 @@ void console_putc(char c)
     vga_putc(c);
 }
 
+void console_putc(char c)
+{
+    console_emit(c);
+    vga_sync_cursor();
+}
+
 void console_write(const char *s)
 {
     while (*s)
-        console_putc(*s++);
+        console_emit(*s++);
+    vga_sync_cursor();
 }
 
-static void console_putc_ctx(char c, void *ctx)
+static void console_emit_ctx(char c, void *ctx)
 {
     (void)ctx;
-    console_putc(c);
+    console_emit(c);
 }
 
 int kprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = kvformat(console_putc_ctx, 0, fmt, ap);
+    int n = kvformat(console_emit_ctx, 0, fmt, ap);
     va_end(ap);
+    vga_sync_cursor();
     return n;
 }
 
