@@ -52,9 +52,7 @@ static uint64_t trace_base(const struct scenario *s)
     return TRACEDEV_DEFAULT_BASE;
 }
 
-/* Serial output as goldens hold it: CR dropped, other control bytes but tab
- * and newline (a backspace echo, say) spelled \xNN so goldens stay text. */
-static void serial_text(const char *raw, size_t len, struct sbuf *out)
+void serial_text(const char *raw, size_t len, struct sbuf *out)
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)raw[i];

@@ -31,7 +31,7 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "report.h"
+#include "results.h"
 #include "run.h"
 #include "scenario.h"
 
@@ -187,37 +187,6 @@ static void parent_on_signal(int sig)
             kill(workers[i], SIGTERM);
 }
 
-static void report_path(const struct config *cfg, const struct scenario *s, char *buf, size_t n)
-{
-    snprintf(buf, n, "%s/runs/%s/report.txt", cfg->build, s->name);
-}
-
-/* The result as JSON beside report.txt, for --tap and --junit. */
-static void result_path(const struct config *cfg, const struct scenario *s, char *buf, size_t n)
-{
-    snprintf(buf, n, "%s/runs/%s/result.json", cfg->build, s->name);
-}
-
-static int write_result(const struct config *cfg, const struct scenario *s, const struct result *r,
-                        char *err, size_t errlen)
-{
-    char path[1200];
-    struct sbuf reason = { 0 }, detail = { 0 };
-    report_clean(&reason, sb_str((struct sbuf *)&r->reason));     /* JSON strings are UTF-8 */
-    report_clean(&detail, sb_str((struct sbuf *)&r->detail));
-    json_t *j = json_pack("{s:s, s:s, s:s, s:f}", "class", rclass_name(r->cls), "reason", reason.p,
-                          "detail", detail.p, "secs", r->secs);
-    char *text = j ? json_dumps(j, JSON_INDENT(1)) : NULL;
-    result_path(cfg, s, path, sizeof(path));
-    int rc = text ? write_file(path, text, strlen(text), err, errlen) : -1;
-    if (!text)
-        snprintf(err, errlen, "%.400s: cannot encode the result as JSON", path);
-    free(text);
-    json_decref(j);
-    sb_free(&reason), sb_free(&detail);
-    return rc;
-}
-
 static void worker(const struct config *cfg, const struct scenario *s, int repeat, const sigset_t *mask)
 {
     struct sigaction sa = { .sa_handler = worker_on_signal };
@@ -228,34 +197,16 @@ static void worker(const struct config *cfg, const struct scenario *s, int repea
         worker_on_signal(SIGTERM);
     sigprocmask(SIG_SETMASK, mask, NULL);
     struct result r = { 0 };
-    char path[1200], err[512];
+    char err[512];
     if (repeat > 1)
         run_repeated(cfg, s, repeat, &r);
     else
         run_scenario(cfg, s, &r);
-    struct sbuf out = { 0 };
-    sb_printf(&out, "%-10s %-24s %s  (%.2fs)\n", rclass_name(r.cls), s->name, sb_str(&r.reason), r.secs);
-    sb_add(&out, r.detail.p ? r.detail.p : "", r.detail.len);
-    report_path(cfg, s, path, sizeof(path));
-    if (write_file(path, out.p, out.len, err, sizeof(err)) < 0 ||
-        write_result(cfg, s, &r, err, sizeof(err)) < 0) {
+    if (results_write(cfg, s, &r, err, sizeof(err)) < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         _exit(R_ERROR);
     }
     _exit(r.cls);
-}
-
-static void print_report(const struct config *cfg, const struct scenario *s, int cls)
-{
-    char path[1200], err[512];
-    struct sbuf t = { 0 };
-    report_path(cfg, s, path, sizeof(path));
-    if (cls >= 0 && read_file(path, &t, err, sizeof(err)) == 0)
-        fputs(t.p, stdout);
-    else
-        printf("%-10s %-24s the harness worker died unexpectedly (%s)\n", "ERROR", s->name, err);
-    fflush(stdout);
-    sb_free(&t);
 }
 
 /* Fork workers, at most `jobs` at once; print reports in scenario order. */
@@ -268,13 +219,7 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
         classes[i] = -2;                       /* not finished */
     while (printed < n && !got_signal) {
         while (running < o->jobs && next < n && !got_signal) {
-            {
-                char path[1200];
-                report_path(&o->cfg, &set->v[sel[next]], path, sizeof(path));
-                unlink(path);
-                result_path(&o->cfg, &set->v[sel[next]], path, sizeof(path));
-                unlink(path);
-            }
+            results_remove(&o->cfg, &set->v[sel[next]]);
             sigset_t stop, old;
             sigemptyset(&stop);
             sigaddset(&stop, SIGINT);
@@ -309,7 +254,7 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
             running--;
         }
         while (printed < next && classes[printed] != -2) {
-            print_report(&o->cfg, &set->v[sel[printed]], classes[printed]);
+            results_print(&o->cfg, &set->v[sel[printed]], classes[printed] >= 0);
             printed++;
         }
     }
@@ -323,44 +268,6 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
 }
 
 /* --tap / --junit from each scenario's result.json and serial.log. */
-static int write_reports(struct opts *o, struct scenario_set *set, const int *sel, int n, const int *classes)
-{
-    struct report_item *items = xmalloc(sizeof(*items) * (size_t)(n + 1));
-    json_t **js = xmalloc(sizeof(json_t *) * (size_t)(n + 1));
-    struct sbuf *serial = xmalloc(sizeof(struct sbuf) * (size_t)(n + 1));
-    char path[1200], err[1024];
-    int rc = 0;
-    for (int i = 0; i < n; i++) {
-        const struct scenario *s = &set->v[sel[i]];
-        struct sbuf raw = { 0 };
-        result_path(&o->cfg, s, path, sizeof(path));
-        js[i] = classes[i] >= 0 ? json_load_file(path, 0, NULL) : NULL;
-        items[i] = (struct report_item){ s->name, "ERROR", "the harness worker died unexpectedly", "", "", 0 };
-        json_unpack(js[i], "{s:s, s:s, s:s, s:F}", "class", &items[i].cls, "reason", &items[i].reason,
-                    "detail", &items[i].detail, "secs", &items[i].secs);
-        snprintf(path, sizeof(path), "%s/runs/%s/serial.log", o->cfg.build, s->name);
-        serial[i] = (struct sbuf){ 0 };
-        sb_add(&serial[i], "", 0);
-        if (read_file(path, &raw, err, sizeof(err)) == 0)
-            for (size_t k = 0; k < raw.len; k++)
-                if (raw.p[k] != '\r')
-                    sb_addc(&serial[i], raw.p[k]);
-        sb_free(&raw);
-        items[i].serial = serial[i].p;
-    }
-    if ((o->tap && report_tap(o->tap, items, n, err, sizeof(err)) < 0) ||
-        (o->junit && report_junit(o->junit, items, n, err, sizeof(err)) < 0)) {
-        fprintf(stderr, "traceos-test: %s; check the report path\n", err);
-        rc = -1;
-    }
-    for (int i = 0; i < n; i++) {
-        json_decref(js[i]);
-        sb_free(&serial[i]);
-    }
-    free(items), free(js), free(serial);
-    return rc;
-}
-
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -407,7 +314,7 @@ int main(int argc, char **argv)
         worst = c > worst ? c : worst;
     }
     printf("%d passed, %d failed\n", passed, n - passed);
-    if ((o.tap || o.junit) && write_reports(&o, &set, sel, n, classes) < 0)
+    if ((o.tap || o.junit) && results_ci_reports(&o.cfg, o.tap, o.junit, &set, sel, n, classes) < 0)
         return worst > R_ERROR ? worst : R_ERROR;
     return worst;
 }
