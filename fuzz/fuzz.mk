@@ -12,7 +12,7 @@
 # $(BUILD)/fuzz/NAME-crash-*; reproduce with `$(BUILD)/fuzz/fuzz_NAME FILE`.
 
 FUZZ_CC      ?= clang
-FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. \
+FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. -Ikernel -Idrivers \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror
 FUZZ_ALL     := trace scenario keys
 FUZZ         ?= $(FUZZ_ALL)
@@ -21,7 +21,7 @@ FUZZ_OPTS    := -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=
 FUZZ_SMOKE   := -runs=3000 -max_total_time=20
 
 FUZZ_SRCS_trace    := harness/trace.c harness/util.c
-FUZZ_SRCS_scenario := harness/scenario.c harness/keys.c harness/disk.c harness/util.c
+FUZZ_SRCS_scenario := harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c
 FUZZ_SRCS_keys     := harness/keys.c harness/util.c
 
 .SECONDEXPANSION:

@@ -43,15 +43,6 @@ static void tail(struct sbuf *out, const char *title, const char *text, size_t l
     }
 }
 
-/* Trace device base: the kernel's trace=ADDR word, else the default. */
-static uint64_t trace_base(const struct scenario *s)
-{
-    const char *t = strstr(s->append, "trace=");
-    if (t && (t == s->append || t[-1] == ' '))
-        return strtoull(t + 6, NULL, 0);
-    return TRACEDEV_DEFAULT_BASE;
-}
-
 void serial_text(const char *raw, size_t len, struct sbuf *out)
 {
     for (size_t i = 0; i < len; i++) {
@@ -65,7 +56,8 @@ void serial_text(const char *raw, size_t len, struct sbuf *out)
     }
 }
 
-static void load(const struct scenario *s, const struct paths *p, struct texts *t)
+static void load(const struct scenario *s, const struct paths *p, const struct live *lv,
+                 struct texts *t)
 {
     char err[512];
     struct sbuf raw = { 0 };
@@ -78,7 +70,7 @@ static void load(const struct scenario *s, const struct paths *p, struct texts *
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
     crashdump_mask(t->serial.p, t->serial.len, &t->masked);
-    struct trace_opts o = { &s->events, trace_base(s) };
+    struct trace_opts o = { &s->events, lv->trace_base };
     trace_normalize(t->log.p, t->log.len, p->trace, &o, &t->tr);
     write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err));
     write_file(p->actual_serial, t->masked.p, t->masked.len, err, sizeof(err));
@@ -310,7 +302,7 @@ void check_outcome(const struct config *cfg, const struct scenario *s, const str
                    struct live *lv, struct result *r)
 {
     struct texts t = { 0 };
-    load(s, p, &t);
+    load(s, p, lv, &t);
     enum outcome o = outcome_of(lv);
     int crashed_as_expected = (o == OUT_CRASH && s->expect == EXPECT_CRASH) ||
                               (o == OUT_TRIPLE && s->expect == EXPECT_TRIPLE);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "disk.h"
+#include "kcmdline.h"
 
 int disk_parse(const char *s, struct disk_spec *spec, char *err, size_t errlen)
 {
@@ -78,56 +79,20 @@ uint32_t crc32_update(uint32_t crc, const void *buf, size_t len)
     return ~crc;
 }
 
-/* A number as the kernel's command line reads it (kernel/cmdline.c):
- * decimal, or hex after 0x; no sign, no octal, no blanks. 0 or -1. */
-static int word_number(const char *s, size_t len, uint64_t *v)
-{
-    unsigned base = 10;
-    if (len > 2 && s[0] == '0' && (s[1] | 32) == 'x') {
-        base = 16;
-        s += 2;
-        len -= 2;
-    }
-    uint64_t x = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = (unsigned char)s[i], d;
-        if (c - '0' < 10)
-            d = c - '0';
-        else if (base == 16 && (c | 32) - 'a' < 6)
-            d = (c | 32) - 'a' + 10;
-        else
-            return -1;
-        if (x > (UINT64_MAX - d) / base)
-            return -1;
-        x = x * base + d;
-    }
-    *v = x;
-    return len ? 0 : -1;
-}
-
 int disk_dma_words(const char *append, struct dma_range **out)
 {
-    struct strv w = { 0 };
-    char err[128];
+    struct cmdline cl;
     int n = 0;
     *out = NULL;
-    if (split_words(append, &w, err, sizeof(err)) < 0) {
-        strv_free(&w);
-        return 0;
-    }
-    for (int i = 0; i < w.n; i++) {
-        const char *v = w.v[i] + 4, *colon;
-        uint64_t lba, cnt;
-        if (strncmp(w.v[i], "dma=", 4) || !(colon = strchr(v, ':')) ||
-            word_number(v, (size_t)(colon - v), &lba) < 0 ||
-            word_number(colon + 1, strlen(colon + 1), &cnt) < 0)
+    kcmdline_parse(append, &cl);
+    for (int i = 0; i < cl.ncmds; i++) {
+        if (cl.cmds[i].kind != CMD_DMA)
             continue;
         *out = xrealloc(*out, (size_t)(n + 1) * sizeof(**out));
-        (*out)[n].lba = lba;
-        (*out)[n].count = cnt;
+        (*out)[n].lba = cl.cmds[i].a;
+        (*out)[n].count = cl.cmds[i].b;
         n++;
     }
-    strv_free(&w);
     return n;
 }
 

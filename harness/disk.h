@@ -29,8 +29,9 @@ struct dma_range {
 int disk_parse(const char *s, struct disk_spec *spec, char *err, size_t errlen);
 void disk_sector(uint64_t lba, uint8_t out[DISK_SECTOR]);
 uint32_t crc32_update(uint32_t crc, const void *buf, size_t len);  /* start with 0 */
-/* The dma=LBA:COUNT words of a kernel command line (malformed ones skipped:
- * the kernel reports those itself). Returns the count; *out is malloc'd. */
+/* The dma=LBA:COUNT words of a kernel command line, as the kernel parses
+ * them (words it rejects are skipped: it reports those itself). Returns the
+ * count; *out is malloc'd. */
 int disk_dma_words(const char *append, struct dma_range **out);
 
 /* Compare the guest's `dma: lba=L count=C crc32=X` lines in `serial` with the

@@ -2,7 +2,11 @@
 # Included by the top Makefile (BUILD, HOSTCC, HOSTCFLAGS, HARNESS, DEPS_OK).
 
 HARNESS_SRCS := $(wildcard harness/*.c)
-HARNESS_OBJS := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRCS))
+# The kernel's own command-line parser (pure), so both sides read words alike.
+HARNESS_KSRCS := kernel/cmdline.c
+HARNESS_KFLAGS := -Ikernel -Idrivers
+HARNESS_OBJS := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRCS)) \
+                $(patsubst %.c,$(BUILD)/harness/%.o,$(HARNESS_KSRCS))
 HARNESS_LIBS := -ljansson
 
 # The same sources built with AddressSanitizer and UndefinedBehaviorSanitizer:
@@ -11,7 +15,8 @@ HARNESS_LIBS := -ljansson
 # DT_NEEDED library of the harness, not an LD_PRELOAD).
 HARNESS_SAN  := $(BUILD)/san/traceos-test
 SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_OBJS     := $(patsubst harness/%.c,$(BUILD)/san/harness/%.o,$(HARNESS_SRCS))
+SAN_OBJS     := $(patsubst harness/%.c,$(BUILD)/san/harness/%.o,$(HARNESS_SRCS)) \
+                $(patsubst %.c,$(BUILD)/san/harness/%.o,$(HARNESS_KSRCS))
 SAN_ENV      := ASAN_OPTIONS=detect_leaks=0:exitcode=86 \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 TESTFLAGS    ?=
@@ -20,12 +25,20 @@ $(BUILD)/harness/%.o: harness/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
 
+$(BUILD)/harness/kernel/%.o: kernel/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $(HARNESS_KFLAGS) -MMD -MP -c $< -o $@
+
 $(HARNESS): $(HARNESS_OBJS)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(HARNESS_OBJS) $(HARNESS_LIBS)
 
 $(BUILD)/san/harness/%.o: harness/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/san/harness/kernel/%.o: kernel/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) $(HARNESS_KFLAGS) -MMD -MP -c $< -o $@
 
 $(HARNESS_SAN): $(SAN_OBJS)
 	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(HARNESS_LIBS)

@@ -50,6 +50,7 @@ struct paths {
 
 /* What happened while QEMU ran (run.c). */
 struct live {
+    uint64_t trace_base;    /* the kernel's trace=ADDR, or the default */
     pid_t pid;
     int status, exited, timed_out, quit_sent;
     int keys_sent;

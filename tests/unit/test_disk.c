@@ -1,4 +1,4 @@
-/* unit-sources: harness/disk.c harness/util.c */
+/* unit-sources: harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c */
 /* Disk images: the `disk =` syntax, the sector pattern, CRC-32 (zlib's),
  * the dma= words of a command line, and the dma-crc oracle on a small
  * image file. */
@@ -89,13 +89,13 @@ static void test_crc32(void **state)
     assert_int_equal(whole, parts);
 }
 
-/* dma= words are numbers as the kernel reads them: decimal or 0x hex. */
+/* dma= words as the kernel reads them: decimal or 0x hex, COUNT 1-65536. */
 static void test_dma_words(void **state)
 {
     (void)state;
     struct dma_range *r;
     int n = disk_dma_words("pci dma=0:1 dma=0x10:0x2 dma=010:3 exit dma=5 dma=:1 dma=1: dma=1:2x "
-                           "dma=-1:1 dma=+1:1 dma=1:-1 dma= 1:1", &r);
+                           "dma=-1:1 dma=+1:1 dma=1:-1 dma= 1:1 dma=0:0 dma=0:65537", &r);
     assert_int_equal(n, 3);
     assert_int_equal(r[0].lba, 0);
     assert_int_equal(r[0].count, 1);

@@ -1,0 +1,12 @@
+/* The kernel's command line as the kernel reads it. */
+#ifndef KCMDLINE_H
+#define KCMDLINE_H
+
+#include "../kernel/cmdline.h"
+
+/* Parse a scenario's `append` words with the kernel's own parser
+ * (kernel/cmdline.c, linked into the harness), so that dma= and trace=
+ * words mean on the host exactly what they mean to the guest. */
+void kcmdline_parse(const char *append, struct cmdline *cl);
+
+#endif
