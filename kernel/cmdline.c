@@ -112,7 +112,7 @@ static int starts_with(const char *w, size_t len, const char *prefix)
 static void parse_word(struct cmdline *cl, const char *w, size_t len)
 {
     if (cl->ncmds == CMDLINE_MAX_WORDS) {
-        cl->nbad++;         /* reported through cmdline.nbad only */
+        cl->dropped++;
         return;
     }
     struct cmd *c = &cl->cmds[cl->ncmds++];
@@ -145,7 +145,7 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
 
 int cmdline_parse(const char *line, struct cmdline *cl)
 {
-    cl->ncmds = cl->nbad = cl->has_exit = cl->nphases = 0;
+    cl->ncmds = cl->nbad = cl->dropped = cl->has_exit = cl->nphases = 0;
     cl->trace_base = TRACEDEV_DEFAULT_BASE;
     if (!line)
         return 0;
@@ -163,5 +163,5 @@ int cmdline_parse(const char *line, struct cmdline *cl)
         else
             parse_word(cl, w, (size_t)(line - w));
     }
-    return cl->nbad;
+    return cl->nbad + cl->dropped;
 }

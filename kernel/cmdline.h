@@ -34,13 +34,15 @@ struct cmd {
 struct cmdline {
     struct cmd cmds[CMDLINE_MAX_WORDS];
     int ncmds;
-    int nbad;           /* words that failed to parse */
+    int nbad;           /* words that failed to parse (CMD_BAD entries) */
+    int dropped;        /* words past CMDLINE_MAX_WORDS, not parsed at all */
     int has_exit;       /* `exit` seen */
     int nphases;        /* words that run a phase (not exit, not trace=) */
     uintptr_t trace_base;
 };
 
-/* Parse `line` (may be NULL). Always fills *cl; returns the number of bad words. */
+/* Parse `line` (may be NULL). Always fills *cl; returns the number of words
+ * that will not run (bad ones and those past CMDLINE_MAX_WORDS). */
 int cmdline_parse(const char *line, struct cmdline *cl);
 
 /* Parse a decimal or 0x-prefixed hexadecimal number of `len` characters. */

@@ -84,8 +84,9 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     for (int i = 0; i < cl.ncmds; i++)
         if (run_word(&cl.cmds[i]) != 0)
             failures++;
-    if (cl.nbad > failures) {
-        kprintf("cmdline: more than %d words; the rest were not run\n", CMDLINE_MAX_WORDS);
+    if (cl.dropped) {
+        kprintf("cmdline: %d words past the first %d were not run; split the command line\n",
+                cl.dropped, CMDLINE_MAX_WORDS);
         failures++;
     }
 

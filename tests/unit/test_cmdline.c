@@ -287,13 +287,15 @@ static void test_word_limit(void **state)
     make_words(line, sizeof(line), CMDLINE_MAX_WORDS + 1);
     assert_int_equal(cmdline_parse(line, &cl), 1);
     assert_int_equal(cl.ncmds, CMDLINE_MAX_WORDS);
-    assert_int_equal(cl.nbad, 1);
+    assert_int_equal(cl.nbad, 0);
+    assert_int_equal(cl.dropped, 1);
     assert_int_equal(cl.nphases, CMDLINE_MAX_WORDS);
 
     make_words(line, sizeof(line), CMDLINE_MAX_WORDS + 8);
     strcat(line, " exit");                  /* beyond the limit: not seen */
     assert_int_equal(cmdline_parse(line, &cl), 9);
     assert_int_equal(cl.ncmds, CMDLINE_MAX_WORDS);
+    assert_int_equal(cl.dropped, 9);
     assert_int_equal(cl.has_exit, 0);
 }
 
