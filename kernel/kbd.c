@@ -27,25 +27,29 @@ static void kbd_print_line(const struct line *l)
     trace_check(TRACE_PHASE_KBD, KBD_TAG_LINE, (uint32_t)l->len);
 }
 
-/* A typed character while the line is open: edit, echo. */
+int kbd_edit_echo(struct line *l, char ch)
+{
+    enum line_result r = line_edit(l, ch);
+    if (r == LINE_ADDED)
+        console_putc(ch);
+    else if (r == LINE_ERASED)
+        console_write("\b \b");
+    return r;
+}
+
+int kbd_update_leds(const struct key_event *ev)
+{
+    return ev->leds_changed ? i8042_set_leds(sc_leds(ev->mods)) : 0;
+}
+
+/* A typed character while the line is open: edit, echo; Enter prints it. */
 static void kbd_type(struct kbd_phase *p, const struct key_event *ev)
 {
-    switch (line_edit(&p->line, ev->ch)) {
-    case LINE_ADDED:
-        console_putc(ev->ch);
-        break;
-    case LINE_ERASED:
-        console_write("\b \b");
-        break;
-    case LINE_DONE:
-        kbd_print_line(&p->line);
-        p->enter_key = ev->key;
-        p->state = KBD_WAIT_RELEASE;
-        break;
-    case LINE_IGNORED:
-    case LINE_FULL:
-        break;
-    }
+    if (kbd_edit_echo(&p->line, ev->ch) != LINE_DONE)
+        return;
+    kbd_print_line(&p->line);
+    p->enter_key = ev->key;
+    p->state = KBD_WAIT_RELEASE;
 }
 
 /* All the work one key sequence causes; 0 or -I8042_E*. */
@@ -54,11 +58,10 @@ static int kbd_event(struct kbd_phase *p, const struct key_event *ev)
     trace_check(TRACE_PHASE_KBD, ev->down ? KBD_TAG_MAKE : KBD_TAG_BREAK,
                 KBD_VALUE(ev->key, ev->ch, ev->mods));
     if (ev->leds_changed) {
-        uint8_t leds = sc_leds(ev->mods);
-        int r = i8042_set_leds(leds);
+        int r = kbd_update_leds(ev);
         if (r != 0)
             return r;
-        trace_check(TRACE_PHASE_KBD, KBD_TAG_LEDS, leds);
+        trace_check(TRACE_PHASE_KBD, KBD_TAG_LEDS, sc_leds(ev->mods));
     }
     if (p->state == KBD_TYPING && ev->down && ev->ch)
         kbd_type(p, ev);

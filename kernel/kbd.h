@@ -20,7 +20,17 @@
 #define KBD_VALUE(key, ch, mods) \
     ((unsigned)(key) | (unsigned)(unsigned char)(ch) << 8 | (unsigned)(mods) << 16)
 
+struct key_event;
+struct line;
+
 /* Run the phase; 0 when a line was read. */
 int kbd_phase(void);
+
+/* Shared with the console: feed a typed character to the line editor and
+ * echo what it did; returns line_edit()'s result (enum line_result). */
+int kbd_edit_echo(struct line *l, char ch);
+/* If the event toggled a lock key, set the keyboard LEDs to match:
+ * 0, or -I8042_E* naming the failed step (already printed). */
+int kbd_update_leds(const struct key_event *ev);
 
 #endif

@@ -32,6 +32,7 @@
 #define KEY_ENTER           0x1C
 #define KEY_LCTRL           0x1D
 #define KEY_LSHIFT          0x2A
+#define KEY_C               0x2E    /* ctrl-c in the console */
 #define KEY_RSHIFT          0x36
 #define KEY_LALT            0x38
 #define KEY_SPACE           0x39

@@ -6,6 +6,7 @@
 #include "cmdline.h"
 #include "console.h"
 #include "i8042.h"
+#include "kbd.h"
 #include "line.h"
 #include "pci.h"
 #include "scancode.h"
@@ -14,7 +15,6 @@
 
 #define SHELL_PROMPT    "> "
 #define SHELL_MAX_ARGS  8
-#define CTRL(c)         ((c) & 0x1F)
 
 struct shell_cmd {
     const char *name, *args, *help;
@@ -42,8 +42,7 @@ static struct sc_decoder decoder;   /* modifier and lock state, kept across line
 static void shell_key(struct key_event *ev)
 {
     i8042_read_key(&decoder, ev);
-    if (ev->leds_changed && i8042_set_leds(sc_leds(ev->mods)) != 0)
-        kprintf("shell: could not set the keyboard LEDs\n");
+    kbd_update_leds(ev);        /* a failure is printed; typing goes on */
 }
 
 static int cmd_help(int argc, char **argv)
@@ -73,8 +72,7 @@ static int cmd_scancodes(int argc, char **argv)
         if (sc_feed(&decoder, b, &ev) == SC_MORE)
             continue;
         kprintf(" %s %s\n", sc_key_name(ev.key, name), ev.down ? "down" : "up");
-        if (ev.leds_changed)
-            i8042_set_leds(sc_leds(ev.mods));
+        kbd_update_leds(&ev);
         if (ev.key == KEY_ESC && !ev.down)
             return 0;
     }
@@ -149,15 +147,13 @@ static int shell_readline(struct line *l)
         shell_key(&ev);
         if (!ev.down || !ev.ch)
             continue;
-        if ((ev.mods & MOD_CTRL) && ev.ch == 'c') {
+        if ((ev.mods & MOD_CTRL) && ev.key == KEY_C) {   /* with shift or caps lock too */
             console_write("^C\n");
             return -1;
         }
-        switch (line_edit(l, ev.ch)) {
-        case LINE_ADDED: console_putc(ev.ch); break;
-        case LINE_ERASED: console_write("\b \b"); break;
-        case LINE_DONE: console_putc('\n'); return 0;
-        case LINE_IGNORED: case LINE_FULL: break;
+        if (kbd_edit_echo(l, ev.ch) == LINE_DONE) {
+            console_putc('\n');
+            return 0;
         }
     }
 }
