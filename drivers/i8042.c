@@ -15,6 +15,10 @@
 #include <stdint.h>
 #include "console.h"
 #include "i8042.h"
+
+/* Configuration bits cleared while the controller is tested: no IRQs, no
+ * translation, so nothing reaches the CPU until port 1 is set up. */
+#define I8042_CFG_QUIET_MASK (I8042_CFG_PORT1_IRQ | I8042_CFG_PORT2_IRQ | I8042_CFG_TRANSLATE)
 #include "io.h"
 #include "pic.h"
 #include "scancode.h"
@@ -154,18 +158,6 @@ static int kbd_send(uint8_t byte, const char *step, uint8_t *ans, unsigned n)
     return -I8042_EKBD;
 }
 
-/* A keyboard command whose only answer is ACK. */
-static int kbd_send_acked(uint8_t byte, const char *step)
-{
-    uint8_t ack;
-    int r = kbd_send(byte, step, &ack, 1);
-    if (r == 0 && ack != KBD_REPLY_ACK) {
-        kprintf("i8042: %s: answered 0x%02x, expected ACK 0x%02x\n", step, ack, KBD_REPLY_ACK);
-        r = -I8042_EKBD;
-    }
-    return r;
-}
-
 static int expect_answer(const char *step, uint8_t got, uint8_t want, int err)
 {
     if (got == want)
@@ -173,6 +165,15 @@ static int expect_answer(const char *step, uint8_t got, uint8_t want, int err)
     kprintf("i8042: %s: answered 0x%02x, expected 0x%02x\n", step, got, want);
     return -err;
 }
+
+/* A keyboard command whose only answer is ACK. */
+static int kbd_send_acked(uint8_t byte, const char *step)
+{
+    uint8_t ack;
+    int r = kbd_send(byte, step, &ack, 1);
+    return r != 0 ? r : expect_answer(step, ack, KBD_REPLY_ACK, I8042_EKBD);
+}
+
 
 /* Ports off, stale bytes gone, IRQs and translation off during the tests. */
 static int ctrl_quiesce(uint8_t *cfg)
@@ -185,8 +186,7 @@ static int ctrl_quiesce(uint8_t *cfg)
     ctrl_flush();
     r = ctrl_query(I8042_CMD_READ_CONFIG, "read config", cfg);
     if (r == 0)
-        r = ctrl_write_config(*cfg & ~(I8042_CFG_PORT1_IRQ | I8042_CFG_PORT2_IRQ |
-                                       I8042_CFG_TRANSLATE));
+        r = ctrl_write_config(*cfg & ~I8042_CFG_QUIET_MASK);
     return r;
 }
 
@@ -198,8 +198,7 @@ static int ctrl_test_and_enable(uint8_t cfg)
     if (r == 0)
         r = expect_answer("self-test", ans, I8042_SELF_TEST_OK, I8042_ESELFTEST);
     if (r == 0)     /* a real controller may reset its configuration here */
-        r = ctrl_write_config(cfg & ~(I8042_CFG_PORT1_IRQ | I8042_CFG_PORT2_IRQ |
-                                      I8042_CFG_TRANSLATE));
+        r = ctrl_write_config(cfg & ~I8042_CFG_QUIET_MASK);
     if (r == 0)
         r = ctrl_query(I8042_CMD_PORT1_TEST, "interface test", &ans);
     if (r == 0)
