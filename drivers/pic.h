@@ -15,15 +15,21 @@
 #define PIC_ICW3_CASCADE_ID 0x02    /* slave: its cascade identity */
 #define PIC_ICW4_8086       0x01
 #define PIC_CMD_EOI         0x20    /* OCW2: non-specific end of interrupt */
+#define PIC_CMD_READ_ISR    0x0B    /* OCW3: next read of PIC_REG_CMD returns the ISR */
 
 #define PIC_CASCADE_IRQ     2
+#define PIC_LINES           8       /* IRQ lines per chip: 0-7 master, 8-15 slave */
+#define PIC_ALL_MASKED      0xFFFFu /* mask bits of both chips, bit n = IRQ n */
+#define PIC_SPURIOUS_LINE   7       /* a chip reports a spurious IRQ on its line 7 */
 
 /* Remap IRQ 0-7 to vector_base, 8-15 to vector_base + 8; mask every line. */
 void pic_init(int vector_base);
-void pic_mask(int irq);
-void pic_unmask(int irq);
 /* Keep only the lines in `keep` unmasked (bit n = IRQ n); returns the old mask. */
 unsigned pic_set_mask(unsigned keep_unmasked);
 void pic_eoi(int irq);
+/* Is this IRQ 7 or 15 spurious (its in-service bit clear)? Then it must not
+ * be handled nor get an EOI from its own chip, which would end another
+ * interrupt; a spurious 15 gets the master's EOI for the cascade here. */
+int pic_spurious(int irq);
 
 #endif

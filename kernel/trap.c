@@ -101,6 +101,8 @@ void interrupt_dispatch(struct trapframe *tf)
     if (tf->vector < T_IRQ0)
         exception(tf);
     int irq = (int)(tf->vector - T_IRQ0);
+    if (pic_spurious(irq))
+        return;
     if (irq_handlers[irq])
         irq_handlers[irq]();
     pic_eoi(irq);
