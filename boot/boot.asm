@@ -27,6 +27,7 @@ _start:
     cli
     mov esp, stack_top
     xor ebp, ebp                    ; terminates backtraces
+    sub esp, 8                      ; 16-byte aligned at the call (i386 SysV ABI)
     push ebx                        ; multiboot info
     push eax                        ; multiboot magic
     call kmain
