@@ -24,6 +24,7 @@
 #include "pic.h"
 #include "pit.h"
 #include "prd.h"
+#include "printf.h"
 #include "tracedev.h"
 #include "trap.h"
 
@@ -37,7 +38,6 @@
 #define ATA_CHECK_CRC32         1       /* trace CHECK tag: the CRC of a dma= word */
 #define ATA_DUMP_BYTES          32      /* bytes shown after each dma= word */
 
-extern char _kernel_end[];              /* linker.ld */
 
 static struct {
     int ready;                          /* probe succeeded */
@@ -75,6 +75,7 @@ static int ata_wait_irq(void)
 static unsigned ata_irq_window(void)
 {
     irq_seen = 0;
+    irq_status = 0;
     return pic_set_mask(1u << ATA_PRIMARY_IRQ | 1u << PIT_IRQ);
 }
 
@@ -105,7 +106,7 @@ static int ata_find_controller(void)
 static uint8_t ata_select_master(void)
 {
     outb(ATA_PRIMARY_IO + ATA_REG_DEVICE, ATA_DEVICE_OBS);
-    outb(ATA_PRIMARY_CTRL + ATA_REG_DEVCTL, 0);            /* nIEN = 0 */
+    outb(ATA_PRIMARY_CTRL + ATA_REG_DEVCTL, ATA_DEVCTL_IRQ_ON);
     for (int i = 0; i < ATA_SELECT_SETTLE_READS; i++)
         inb(ATA_PRIMARY_CTRL + ATA_REG_ALTSTATUS);
     return inb(ATA_PRIMARY_IO + ATA_REG_STATUS);
@@ -123,7 +124,8 @@ static int ata_identify(uint16_t id[ATA_ID_WORDS])
         return -ATA_E_NO_DISK;
     }
     if (st & ATA_STATUS_BSY) {
-        kprintf("ata: primary master busy before IDENTIFY (status 0x%02x)\n", st);
+        kprintf("ata: primary master busy before IDENTIFY (status 0x%02x); "
+                "the disk did not finish its reset: reboot the machine\n", st);
         return -ATA_E_IDENTIFY;
     }
     unsigned old = ata_irq_window();
@@ -131,7 +133,9 @@ static int ata_identify(uint16_t id[ATA_ID_WORDS])
     int err = ata_wait_irq();
     pic_set_mask(old);
     if (err) {
-        kprintf("ata: IDENTIFY: no interrupt within %d ms (timeout)\n", ATA_TIMEOUT_MS);
+        kprintf("ata: IDENTIFY: no interrupt within %d ms (timeout; status 0x%02x): "
+                "is nIEN set or IRQ 14 routed elsewhere?\n", ATA_TIMEOUT_MS,
+                inb(ATA_PRIMARY_CTRL + ATA_REG_ALTSTATUS));
         return err;
     }
     st = irq_status;
@@ -169,11 +173,10 @@ static int ata_probe(void)
     return 0;
 }
 
-/* The DMA area must lie above the kernel and be backed by RAM. */
+/* The DMA area must be backed by RAM (linker.ld asserts that it lies above
+ * the kernel image). */
 static int ata_check_memory(uint32_t bytes)
 {
-    if ((uintptr_t)_kernel_end > ATA_PRDT_PHYS)
-        panic("ata_check_memory: kernel image overlaps ATA_PRDT_PHYS");
     volatile uint32_t *last = (volatile uint32_t *)(ATA_DMA_PHYS + bytes - 4);
     *last = ATA_MEM_PROBE;
     if (*last == ATA_MEM_PROBE)
@@ -201,6 +204,13 @@ static void ata_write_taskfile(const struct ata_taskfile *tf)
     outb(io + ATA_REG_COMMAND, tf->command);
 }
 
+/* Clear the ERR and IRQ bits of bus-master status `st` (write 1 to clear),
+ * keeping its drive-capable bits. */
+static void ata_bm_ack(uint8_t st)
+{
+    outb(ata.bm + BM_REG_STATUS, (st & BM_STATUS_KEEP) | BM_STATUS_W1C);
+}
+
 /* Step 1: PRD table for `bytes` at ATA_DMA_PHYS, bus master loaded and idle. */
 static void ata_bm_setup(uint32_t bytes)
 {
@@ -208,8 +218,7 @@ static void ata_bm_setup(uint32_t bytes)
     int n = prd_build(prdt, PRD_MAX_ENTRIES, ATA_DMA_PHYS, bytes);
     if (n < 0 || !prd_table_placement_ok(ATA_PRDT_PHYS, n))
         panic("ata_bm_setup: PRD table does not fit");
-    uint8_t st = inb(ata.bm + BM_REG_STATUS);
-    outb(ata.bm + BM_REG_STATUS, (st & BM_STATUS_KEEP) | BM_STATUS_W1C);
+    ata_bm_ack(inb(ata.bm + BM_REG_STATUS));
     __asm__ volatile("" ::: "memory");      /* the table is in memory before the device looks */
     outl(ata.bm + BM_REG_PRDT, ATA_PRDT_PHYS);
     outb(ata.bm + BM_REG_CMD, BM_CMD_READ);
@@ -220,13 +229,16 @@ static int ata_bm_finish(const struct ata_taskfile *tf, int waited)
 {
     uint8_t bst = inb(ata.bm + BM_REG_STATUS);
     outb(ata.bm + BM_REG_CMD, BM_CMD_READ);                 /* START = 0 */
-    outb(ata.bm + BM_REG_STATUS, (bst & BM_STATUS_KEEP) | BM_STATUS_W1C);
+    ata_bm_ack(bst);
     if (waited) {
-        kprintf("ata: read lba=%llu count=%u: no interrupt within %d ms (timeout)\n",
-                (unsigned long long)tf->lba, tf->sectors, ATA_TIMEOUT_MS);
+        kprintf("ata: read lba=%llu count=%u: no interrupt within %d ms (timeout; ata status "
+                "0x%02x, bm status 0x%02x): is nIEN set or IRQ 14 routed elsewhere?\n",
+                (unsigned long long)tf->lba, tf->sectors, ATA_TIMEOUT_MS,
+                inb(ATA_PRIMARY_CTRL + ATA_REG_ALTSTATUS), bst);
         return -ATA_E_TIMEOUT;
     }
     const char *why;
+    char buf[80];
     int err;
     if (bst & BM_STATUS_ERR) {
         why = "bus-master error (PCI transfer failed)";
@@ -236,7 +248,10 @@ static int ata_bm_finish(const struct ata_taskfile *tf, int waited)
         err = -ATA_E_FAULT;
     } else if (irq_status & ATA_STATUS_ERR) {
         uint8_t e = inb(ATA_PRIMARY_IO + ATA_REG_ERROR);
-        why = (e & ATA_ERROR_ABRT) ? "device aborted (beyond end of disk?)" : "device error";
+        ksnprintf(buf, sizeof buf, "%s (error 0x%02x; the disk has %llu sectors)",
+                  (e & ATA_ERROR_ABRT) ? "device aborted" : "device error", e,
+                  (unsigned long long)ata_identity_sectors(&ata.id));
+        why = buf;
         err = -ATA_E_ABORTED;
     } else if ((bst & (BM_STATUS_IRQ | BM_STATUS_ACTIVE)) != BM_STATUS_IRQ) {
         why = "bus master not finished (PRD table longer than the transfer?)";
@@ -254,41 +269,11 @@ static int ata_dma_command(const struct ata_taskfile *tf)
 {
     ata_bm_setup(tf->sectors * ATA_SECTOR_SIZE);
     unsigned old = ata_irq_window();
-    irq_status = 0;
     ata_write_taskfile(tf);
     outb(ata.bm + BM_REG_CMD, BM_CMD_READ | BM_CMD_START);
     int waited = ata_wait_irq();
     pic_set_mask(old);
     return ata_bm_finish(tf, waited);
-}
-
-typedef void (*ata_chunk_fn)(void *ctx, uint64_t offset, const uint8_t *data, uint32_t bytes);
-
-/* Read `count` sectors from `lba`, one command at a time; `fn` sees each
- * command's data (at byte `offset` of the range) before the next starts. */
-static int ata_read(uint64_t lba, uint32_t count, ata_chunk_fn fn, void *ctx)
-{
-    struct ata_request rq;
-    struct ata_taskfile tf;
-    int err = ata_probe();
-    if (err)
-        return err;
-    enum ata_plan_result plan = ata_request_start(&rq, lba, count, ata.id.lba48);
-    if (plan != ATA_PLAN_OK) {
-        kprintf("ata: read lba=%llu count=%u: %s\n", (unsigned long long)lba, count,
-                plan == ATA_PLAN_NO_LBA48 ? "needs LBA48, which the disk lacks"
-                                          : "count must be 1 to 65536 within LBA 2^48");
-        return -ATA_E_RANGE;
-    }
-    uint64_t offset = 0;
-    while (ata_request_next(&rq, &tf)) {
-        uint32_t bytes = tf.sectors * ATA_SECTOR_SIZE;
-        if ((err = ata_check_memory(bytes)) != 0 || (err = ata_dma_command(&tf)) != 0)
-            return err;
-        fn(ctx, offset, (const uint8_t *)ATA_DMA_PHYS, bytes);
-        offset += bytes;
-    }
-    return 0;
 }
 
 struct ata_sum {
@@ -308,9 +293,9 @@ static void ata_dump(const char *prefix, uint64_t offset, const uint8_t *data, u
     }
 }
 
-static void ata_sum_chunk(void *ctx, uint64_t offset, const uint8_t *data, uint32_t bytes)
+/* One command's data, at byte `offset` of the range: CRC, head, dump. */
+static void ata_sum_chunk(struct ata_sum *s, uint64_t offset, const uint8_t *data, uint32_t bytes)
 {
-    struct ata_sum *s = ctx;
     s->crc = crc32_update(s->crc, data, bytes);
     if (offset == 0)
         for (int i = 0; i < ATA_DUMP_BYTES; i++)
@@ -321,10 +306,40 @@ static void ata_sum_chunk(void *ctx, uint64_t offset, const uint8_t *data, uint3
     }
 }
 
+/* Read `count` sectors from `lba`, one command at a time, each command's
+ * data summed into *s before the next command reuses the buffer. */
+static int ata_read(uint64_t lba, uint32_t count, struct ata_sum *s)
+{
+    struct ata_request rq;
+    struct ata_taskfile tf;
+    int err = ata_probe();
+    if (err)
+        return err;
+    enum ata_plan_result plan = ata_request_start(&rq, lba, count, ata.id.lba48);
+    if (plan != ATA_PLAN_OK) {
+        kprintf("ata: read lba=%llu count=%u: %s\n", (unsigned long long)lba, count,
+                plan == ATA_PLAN_NO_LBA48 ? "needs LBA48, which the disk lacks"
+                                          : "count must be 1 to 65536 within LBA 2^48");
+        return -ATA_E_RANGE;
+    }
+    uint32_t most = rq.lba48 ? ATA_LBA48_MAX_COUNT : ATA_LBA28_MAX_COUNT;
+    if ((err = ata_check_memory((count < most ? count : most) * ATA_SECTOR_SIZE)) != 0)
+        return err;
+    uint64_t offset = 0;
+    while (ata_request_next(&rq, &tf)) {
+        uint32_t bytes = tf.sectors * ATA_SECTOR_SIZE;
+        if ((err = ata_dma_command(&tf)) != 0)
+            return err;
+        ata_sum_chunk(s, offset, (const uint8_t *)ATA_DMA_PHYS, bytes);
+        offset += bytes;
+    }
+    return 0;
+}
+
 int ata_dma_word(uint64_t lba, uint32_t count)
 {
     struct ata_sum s = { .crc = CRC32_INIT, .dump_bytes = 0 };
-    int err = ata_read(lba, count, ata_sum_chunk, &s);
+    int err = ata_read(lba, count, &s);
     if (err)
         return -err;
     kprintf("dma: lba=%llu count=%u crc32=%08x\n", (unsigned long long)lba, count, s.crc);
@@ -337,7 +352,7 @@ int ata_console_read(uint64_t lba, uint32_t count)
 {
     uint32_t shown = count < ATA_CONSOLE_DUMP_SECTORS ? count : ATA_CONSOLE_DUMP_SECTORS;
     struct ata_sum s = { .crc = CRC32_INIT, .dump_bytes = (uint64_t)shown * ATA_SECTOR_SIZE };
-    int err = ata_read(lba, count, ata_sum_chunk, &s);
+    int err = ata_read(lba, count, &s);
     if (err)
         return -err;
     kprintf("ata: read lba=%llu count=%u crc32=%08x", (unsigned long long)lba, count, s.crc);

@@ -49,6 +49,7 @@
 #define ATA_DEVCTL_NIEN     0x02    /*   1: device interrupt disabled */
 #define ATA_DEVCTL_SRST     0x04    /*   software reset */
 #define ATA_DEVCTL_HOB      0x80    /*   read the high-order LBA48 bytes */
+#define ATA_DEVCTL_IRQ_ON   0x00    /*   nIEN, SRST and HOB clear: interrupts on */
 
 /* Commands. */
 #define ATA_CMD_READ_DMA_EXT    0x25    /* LBA48, 1-65536 sectors (count 0 = 65536) */
@@ -68,7 +69,9 @@
 #define ATA_ID_WORDS            256
 
 #define ATA_SECTOR_SIZE         512
-#define ATA_LBA28_LIMIT         (1ull << 28)    /* first sector LBA28 cannot address */
+/* LBA28 commands address sectors 0 to 2^28 - 2: IDENTIFY words 60-61 count
+ * at most 0x0FFFFFFF sectors, so sector 0x0FFFFFFF is LBA48's (as in Linux). */
+#define ATA_LBA28_LIMIT         ((1ull << 28) - 1)  /* first sector LBA28 cannot address */
 #define ATA_LBA48_LIMIT         (1ull << 48)
 #define ATA_LBA28_MAX_COUNT     256u
 #define ATA_LBA48_MAX_COUNT     65536u
@@ -103,7 +106,9 @@
 #define ATA_DMA_PHYS        0x00400000u
 #define ATA_DMA_BYTES       (ATA_LBA48_MAX_COUNT * ATA_SECTOR_SIZE)
 
-/* Errors: trace END status of the dma phase and the return value (negated). */
+/* Errors. The driver's internal functions return them negated (-ATA_E_*);
+ * ata_dma_word() and ata_console_read() return them as they are, since that
+ * value is the dma phase's END status on the trace device. */
 enum ata_error {
     ATA_OK = 0,
     ATA_E_NO_CONTROLLER = 1,    /* no PCI IDE function */

@@ -43,7 +43,7 @@ enum ata_plan_result ata_request_start(struct ata_request *rq, uint64_t lba,
         return ATA_PLAN_TOO_FAR;
     rq->lba = lba;
     rq->left = count;
-    rq->lba48 = lba + count > ATA_LBA28_LIMIT;      /* last sector >= 2^28 */
+    rq->lba48 = lba + count > ATA_LBA28_LIMIT;      /* last sector >= 2^28 - 1 */
     if (rq->lba48 && !dev_lba48)
         return ATA_PLAN_NO_LBA48;
     return ATA_PLAN_OK;

@@ -19,8 +19,9 @@ void ata_identity_decode(const uint16_t id[256], struct ata_identity *out);
 uint64_t ata_identity_sectors(const struct ata_identity *id);
 
 /* A request of `left` sectors from `lba`, consumed one command at a time.
- * READ DMA EXT (LBA48) is used when the range reaches sector 2^28 or
- * beyond; otherwise READ DMA (LBA28), which every ATA disk has. */
+ * READ DMA EXT (LBA48) is used when the range reaches sector 2^28 - 1
+ * (ATA_LBA28_LIMIT) or beyond; otherwise READ DMA (LBA28), which every ATA
+ * disk has. */
 struct ata_request {
     uint64_t lba;
     uint64_t left;

@@ -143,14 +143,17 @@ static void test_lba28_split(void **state)
     assert_int_equal(count_commands(0, 65536, 1, &tf), 256);
 }
 
-/* The last LBA28 sector still uses READ DMA; one more needs READ DMA EXT. */
+/* The last LBA28 sector (2^28 - 2) still uses READ DMA; the next one,
+ * 0x0FFFFFFF, needs READ DMA EXT. */
 static void test_lba48_choice(void **state)
 {
     (void)state;
     struct ata_taskfile tf;
-    assert_int_equal(count_commands((1u << 28) - 1, 1, 1, &tf), 1);
+    assert_int_equal(count_commands((1u << 28) - 2, 1, 1, &tf), 1);
     assert_int_equal(tf.command, ATA_CMD_READ_DMA);
     assert_int_equal(tf.device, 0xEF);
+    assert_int_equal(count_commands((1u << 28) - 1, 1, 1, &tf), 1);
+    assert_int_equal(tf.command, ATA_CMD_READ_DMA_EXT);
     assert_int_equal(count_commands((1u << 28) - 4, 16, 1, &tf), 1);
     assert_int_equal(tf.command, ATA_CMD_READ_DMA_EXT);
     assert_int_equal(tf.device, 0xE0);
