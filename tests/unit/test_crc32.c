@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "crc32.h"
+#include "unit.h"
 
 /* The standard check value of CRC-32/ISO-HDLC (zlib's crc32). */
 static void test_check_value(void **state)
@@ -61,15 +62,12 @@ static void test_bit_flip_detected(void **state)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_check_value),
-        cmocka_unit_test(test_empty_is_init),
-        cmocka_unit_test(test_known_values),
-        cmocka_unit_test(test_incremental),
-        cmocka_unit_test(test_bit_flip_detected),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("crc32", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_check_value),
+    cmocka_unit_test(test_empty_is_init),
+    cmocka_unit_test(test_known_values),
+    cmocka_unit_test(test_incremental),
+    cmocka_unit_test(test_bit_flip_detected),
+};
+
+UNIT_MAIN("crc32", tests)

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "harness/diff.h"
+#include "unit.h"
 
 static void expect_diff_n(const char *a, size_t alen, const char *b, size_t blen,
                           const char *want, size_t wlen)
@@ -98,16 +99,13 @@ static void test_too_large(void **state)
     sb_free(&out);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_equal),
-        cmocka_unit_test(test_one_change),
-        cmocka_unit_test(test_two_hunks),
-        cmocka_unit_test(test_empty_sides),
-        cmocka_unit_test(test_final_newline_cr_nul),
-        cmocka_unit_test(test_too_large),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("diff", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_equal),
+    cmocka_unit_test(test_one_change),
+    cmocka_unit_test(test_two_hunks),
+    cmocka_unit_test(test_empty_sides),
+    cmocka_unit_test(test_final_newline_cr_nul),
+    cmocka_unit_test(test_too_large),
+};
+
+UNIT_MAIN("diff", tests)

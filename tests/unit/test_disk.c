@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "harness/disk.h"
+#include "unit.h"
 
 static void expect_size(const char *s, uint64_t size, int sparse)
 {
@@ -29,8 +30,7 @@ static void expect_bad(const char *s, const char *want)
     struct disk_spec d;
     char err[256] = "";
     assert_int_equal(disk_parse(s, &d, err, sizeof(err)), -1);
-    if (strncmp(err, want, strlen(want)))
-        fail_msg("disk '%s': error '%s' does not start with '%s'", s, err, want);
+    assert_prefix(s, err, want);
 }
 
 static void test_parse(void **state)
@@ -112,13 +112,48 @@ static void test_dma_words(void **state)
 
 /* The oracle against a real 4-sector image: a right CRC, a wrong one, a
  * missing line, a range past the end, a line not at a line start. */
+struct image {
+    struct sbuf path;   /* $TMPDIR/traceos-unit-disk-XXXXXX, made unique */
+    struct sbuf desc;   /* PATH.desc, which disk_make_image may write */
+};
+
+/* A unique empty file under $TMPDIR (default /tmp) for one test. */
+static int image_setup(void **state)
+{
+    struct image *im = calloc(1, sizeof(*im));
+    if (!im)
+        return -1;
+    const char *dir = getenv("TMPDIR");
+    sb_printf(&im->path, "%s/traceos-unit-disk-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(im->path.p);
+    if (fd < 0) {
+        print_error("mkstemp %s: cannot create a temporary file; set TMPDIR to a writable directory\n",
+                    im->path.p);
+        sb_free(&im->path);
+        free(im);
+        return -1;
+    }
+    close(fd);
+    sb_printf(&im->desc, "%s.desc", im->path.p);
+    *state = im;
+    return 0;
+}
+
+/* Runs after the test, also when one of its assertions failed. */
+static int image_teardown(void **state)
+{
+    struct image *im = *state;
+    unlink(im->path.p);
+    unlink(im->desc.p);
+    sb_free(&im->path);
+    sb_free(&im->desc);
+    free(im);
+    return 0;
+}
+
 static void test_crc_oracle(void **state)
 {
-    (void)state;
-    char path[] = "/tmp/traceos-unit-disk-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    const char *path = ((struct image *)*state)->path.p;
     struct disk_spec spec = { .size = 4 * DISK_SECTOR, .sparse = 0 };
     char err[256];
     assert_int_equal(disk_make_image(path, &spec, "dma=1:2", err, sizeof(err)), 0);
@@ -143,22 +178,14 @@ static void test_crc_oracle(void **state)
     assert_int_equal(disk_crc_oracle("dma: lba=3 count=2 crc32=00000000\n", "dma=3:2", path, 0, &why), 1);
     assert_non_null(strstr(sb_str(&why), "a range past the end"));
     sb_free(&why);
-    unlink(path);
-    struct sbuf desc = { 0 };
-    sb_printf(&desc, "%s.desc", path);
-    unlink(desc.p);
-    sb_free(&desc);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse),
-        cmocka_unit_test(test_sector_pattern),
-        cmocka_unit_test(test_crc32),
-        cmocka_unit_test(test_dma_words),
-        cmocka_unit_test(test_crc_oracle),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("disk", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_parse),
+    cmocka_unit_test(test_sector_pattern),
+    cmocka_unit_test(test_crc32),
+    cmocka_unit_test(test_dma_words),
+    cmocka_unit_test_setup_teardown(test_crc_oracle, image_setup, image_teardown),
+};
+
+UNIT_MAIN("disk", tests)

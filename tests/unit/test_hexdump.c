@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include "hexdump.h"
+#include "unit.h"
 
 static const uint8_t bytes[16] = {
     0x00, 0x01, 0x7f, 0x80, 0xff, 0x54, 0x52, 0x41, 0x43, 0x45, 0x4f, 0x53, 0x21, 0xa0, 0x0a, 0x10,
@@ -43,13 +44,10 @@ static void test_limits(void **state)
     assert_int_equal(hexdump_line(buf, 4 + 1 + 3 * 2 + 1, 0, 4, bytes, 2), 4 + 1 + 3 * 2);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_full_line),
-        cmocka_unit_test(test_short_line_and_wide_offset),
-        cmocka_unit_test(test_limits),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("hexdump", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_full_line),
+    cmocka_unit_test(test_short_line_and_wide_offset),
+    cmocka_unit_test(test_limits),
+};
+
+UNIT_MAIN("hexdump", tests)

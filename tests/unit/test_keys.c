@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "harness/keys.h"
+#include "unit.h"
 
 /* Events as "+shift +a -a -shift" for easy comparison. */
 static void events_text(const struct key_list *k, struct sbuf *out)
@@ -37,8 +38,7 @@ static void expect_parse_error(const char *keys, const char *want)
     struct key_list k = { 0 };
     char err[512] = "";
     assert_int_equal(keys_parse(keys, &k, err, sizeof(err)), -1);
-    if (strncmp(err, want, strlen(want)))
-        fail_msg("keys '%s': error '%s' does not start with '%s'", keys, err, want);
+    assert_prefix(keys, err, want);
     keys_free(&k);
 }
 
@@ -121,14 +121,11 @@ static void test_escape(void **state)
     sb_free(&b);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse),
-        cmocka_unit_test(test_parse_errors),
-        cmocka_unit_test(test_expected_line),
-        cmocka_unit_test(test_escape),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("keys", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_parse),
+    cmocka_unit_test(test_parse_errors),
+    cmocka_unit_test(test_expected_line),
+    cmocka_unit_test(test_escape),
+};
+
+UNIT_MAIN("keys", tests)

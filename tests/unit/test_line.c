@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include "line.h"
+#include "unit.h"
 
 static void type_all(struct line *l, const char *s)
 {
@@ -83,14 +84,12 @@ static void test_typed_then_erased(void **state)
     assert_string_equal(l.text, "helo");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_append_and_backspace),
-        cmocka_unit_test(test_full_line),
-        cmocka_unit_test(test_escape),
-        cmocka_unit_test(test_split),
-        cmocka_unit_test(test_typed_then_erased),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_append_and_backspace),
+    cmocka_unit_test(test_full_line),
+    cmocka_unit_test(test_escape),
+    cmocka_unit_test(test_split),
+    cmocka_unit_test(test_typed_then_erased),
+};
+
+UNIT_MAIN("line", tests)

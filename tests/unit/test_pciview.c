@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "harness/pciview.h"
+#include "unit.h"
 
 static const char listing[] =
     "traceos: 2 words\n"
@@ -102,11 +103,7 @@ static void test_equal_and_crlf(void **state)
     struct sbuf why = { 0 }, crlf = { 0 };
     assert_int_equal(compare(listing, "16777216", "1", edu_05, &why), 0);
     assert_string_equal(sb_str(&why), "");
-    for (const char *p = listing; *p; p++) {
-        if (*p == '\n')
-            sb_addc(&crlf, '\r');
-        sb_addc(&crlf, *p);
-    }
+    sb_crlf(&crlf, listing, strlen(listing));
     assert_int_equal(compare(crlf.p, "16777216", "1", edu_05, &why), 0);
     /* Truncated: the listing cut before its last function's Region line. */
     char cut[sizeof(listing)];
@@ -162,14 +159,11 @@ static void test_malformed(void **state)
     sb_free(&why);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_listing),
-        cmocka_unit_test(test_equal_and_crlf),
-        cmocka_unit_test(test_differences),
-        cmocka_unit_test(test_malformed),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("pciview", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_listing),
+    cmocka_unit_test(test_equal_and_crlf),
+    cmocka_unit_test(test_differences),
+    cmocka_unit_test(test_malformed),
+};
+
+UNIT_MAIN("pciview", tests)

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include "scancode.h"
+#include "unit.h"
 
 /* The US keyboard as a typist sees it: a character, its set 1 make code and
  * whether shift is needed. Written from the keyboard layout, independently
@@ -228,17 +229,15 @@ static void test_key_names(void **state)
     assert_string_equal(sc_key_name(0x7B, buf), "key 0x7b");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_printable_char),
-        cmocka_unit_test(test_control_keys),
-        cmocka_unit_test(test_caps_lock_toggles_letters_only),
-        cmocka_unit_test(test_modifiers_tracked),
-        cmocka_unit_test(test_e0_keys),
-        cmocka_unit_test(test_e0_right_modifiers_and_keypad),
-        cmocka_unit_test(test_e1_pause_and_errors),
-        cmocka_unit_test(test_key_names),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_every_printable_char),
+    cmocka_unit_test(test_control_keys),
+    cmocka_unit_test(test_caps_lock_toggles_letters_only),
+    cmocka_unit_test(test_modifiers_tracked),
+    cmocka_unit_test(test_e0_keys),
+    cmocka_unit_test(test_e0_right_modifiers_and_keypad),
+    cmocka_unit_test(test_e1_pause_and_errors),
+    cmocka_unit_test(test_key_names),
+};
+
+UNIT_MAIN("scancode", tests)

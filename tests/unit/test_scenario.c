@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "harness/scenario.h"
+#include "unit.h"
 
 static char err[2048];
 
@@ -24,8 +25,7 @@ static void expect_error(const char *text, const char *want)
 {
     struct scenario_set set = { 0 };
     assert_int_equal(parse(&set, text, "a.cfg"), -1);
-    if (strncmp(err, want, strlen(want)))
-        fail_msg("error\n  '%s'\ndoes not start with\n  '%s'", err, want);
+    assert_prefix(text, err, want);
     scenario_set_free(&set);
 }
 
@@ -175,17 +175,14 @@ static void test_small_error_buffer(void **state)
     scenario_set_free(&set);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_all_keys),
-        cmocka_unit_test(test_defaults_crlf_no_newline),
-        cmocka_unit_test(test_empty_and_comments),
-        cmocka_unit_test(test_long_line),
-        cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_duplicate_names),
-        cmocka_unit_test(test_small_error_buffer),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_all_keys),
+    cmocka_unit_test(test_defaults_crlf_no_newline),
+    cmocka_unit_test(test_empty_and_comments),
+    cmocka_unit_test(test_long_line),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_duplicate_names),
+    cmocka_unit_test(test_small_error_buffer),
+};
+
+UNIT_MAIN("scenario", tests)

@@ -16,6 +16,7 @@
 
 #include "drivers/tracedev.h"
 #include "harness/trace.h"
+#include "unit.h"
 
 #define BASE 0xff000000ull
 
@@ -200,11 +201,7 @@ static void test_crlf_and_truncated(void **state)
     mark(&lf, TRACE_KIND_BEGIN, TRACE_PHASE_PCI, 0);
     sb_puts(&lf, "pci_cfg_read VGA 00:02.0 @0x0 -> 0x11111234\n");
     mark(&lf, TRACE_KIND_END, TRACE_PHASE_PCI, 0);
-    for (size_t i = 0; i < lf.len; i++) {
-        if (lf.p[i] == '\n')
-            sb_addc(&crlf, '\r');
-        sb_addc(&crlf, lf.p[i]);
-    }
+    sb_crlf(&crlf, lf.p, lf.len);
     struct trace_out a = norm(&lf, "pci_cfg_*"), c = norm(&crlf, "pci_cfg_*");
     struct trace_out t = norm_n(lf.p, lf.len - 1, "pci_cfg_*");
     assert_string_equal(sb_str(&c.text), sb_str(&a.text));
@@ -324,21 +321,18 @@ static void test_nested_overlapping(void **state)
     sb_free(&b);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_marker_text),
-        cmocka_unit_test(test_line_marker),
-        cmocka_unit_test(test_segments),
-        cmocka_unit_test(test_masking),
-        cmocka_unit_test(test_dbs_reuse),
-        cmocka_unit_test(test_crlf_and_truncated),
-        cmocka_unit_test(test_empty),
-        cmocka_unit_test(test_garbage_nul_long),
-        cmocka_unit_test(test_missing_end),
-        cmocka_unit_test(test_end_without_begin),
-        cmocka_unit_test(test_nested_overlapping),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("trace", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_marker_text),
+    cmocka_unit_test(test_line_marker),
+    cmocka_unit_test(test_segments),
+    cmocka_unit_test(test_masking),
+    cmocka_unit_test(test_dbs_reuse),
+    cmocka_unit_test(test_crlf_and_truncated),
+    cmocka_unit_test(test_empty),
+    cmocka_unit_test(test_garbage_nul_long),
+    cmocka_unit_test(test_missing_end),
+    cmocka_unit_test(test_end_without_begin),
+    cmocka_unit_test(test_nested_overlapping),
+};
+
+UNIT_MAIN("trace", tests)
