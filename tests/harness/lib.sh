@@ -7,15 +7,23 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HARNESS=${HARNESS:-$ROOT/build/traceos-test}
 KERNEL=${KERNEL:-$ROOT/build/kernel.elf}
-T=$(mktemp -d "${TMPDIR:-/tmp}/traceos-htest.XXXXXX")
-mkdir -p "$T/sc" "$T/exp" "$T/build" "$T/tmp"
+# Without a private directory nothing below is safe: an empty $T would
+# make every path absolute under / and every process match.
+T=$(mktemp -d "${TMPDIR:-/tmp}/traceos-htest.XXXXXX") || { echo "$0: mktemp -d failed under ${TMPDIR:-/tmp}; set TMPDIR to a writable directory" >&2; exit 1; }
+[ -n "$T" ] && [ -d "$T" ] || { echo "$0: mktemp -d gave '$T', not a directory" >&2; exit 1; }
+# "$T/" as a literal in pgrep's extended regex: every special character escaped.
+TRE=$(printf '%s/\n' "$T" | sed 's/[][\\.*^$+?(){}|]/\\&/g')
+mkdir -p "$T/sc" "$T/exp" "$T/build" "$T/tmp" || exit 1
 FAILS=0
 CHECKS=0
 NAME=$(basename "$0" .sh)
 
+# ours: the processes whose command line holds "$T/" (only what this test started).
+ours() { pgrep -f -- "$TRE" 2>/dev/null; }
+
 cleanup() {
-    # Only what this test started: processes whose command line names $T.
-    for p in $(pgrep -f -- "$T/" 2>/dev/null); do kill -KILL "$p" 2>/dev/null; done
+    [ -n "${T:-}" ] && [ -n "${TRE:-}" ] || return
+    for p in $(ours); do kill -KILL "$p" 2>/dev/null; done
     rm -rf "$T"
 }
 trap cleanup EXIT
@@ -39,6 +47,13 @@ harness() {
     TMPDIR=$T/tmp "$HARNESS" --kernel "$KERNEL" --scenarios "$T/sc" --expected "$T/exp" \
         --build "$T/build" "$@" > "$T/out" 2>&1
     RC=$?
+}
+# harness_bg [ARGS...]: the same in the background; its process id in $PID
+# (the harness itself, so a signal sent to $PID reaches it).
+harness_bg() {
+    TMPDIR=$T/tmp "$HARNESS" --kernel "$KERNEL" --scenarios "$T/sc" --expected "$T/exp" \
+        --build "$T/build" "$@" > "$T/out" 2>&1 &
+    PID=$!
 }
 
 # section NAME BODY-LINES...: append a section to $T/sc/test.cfg.
@@ -64,10 +79,10 @@ poll() {
 }
 
 # Our QEMU processes (command line names $T and is a QEMU).
-our_qemus() { pgrep -f -- "qemu-system.*$T/" 2>/dev/null; }
+our_qemus() { pgrep -f -- "qemu-system.*$TRE" 2>/dev/null; }
 count_qemus() { our_qemus | wc -l; }
 no_leftovers() {
-    [ -z "$(pgrep -f -- "$T/" 2>/dev/null)" ] || { echo "    left running:"; pgrep -af -- "$T/" | sed 's/^/      /'; return 1; }
+    [ -z "$(ours)" ] || { echo "    left running:"; pgrep -af -- "$TRE" | sed 's/^/      /'; return 1; }
     [ -z "$(ls -A "$T/tmp")" ] || { echo "    left in TMPDIR: $(ls -A "$T/tmp")"; return 1; }
     left=$(find "$T/build" "$T/exp" -name '*.tmp*' 2>/dev/null)
     [ -z "$left" ] || { echo "    partial files: $left"; return 1; }

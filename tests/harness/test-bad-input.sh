@@ -17,7 +17,7 @@ case_() {
         bad "$d: wanted status $want and '$pat'; got status $RC:"; sed 's/^/      /' "$T/out"
     fi
 }
-fresh() { rm -f "$T/sc"/*.cfg; }
+fresh() { rm -f "${T:?}/sc"/*.cfg; }
 
 fresh; scenario ok 'append = pci exit'
 case_ "unknown scenario name" 2 "unknown scenario 'nope'; .*--list" nope

@@ -28,7 +28,9 @@ check "nothing else in expected/" [ "$(ls "$T/exp" | wc -l)" -eq 2 ]
 # An existing golden is left as it was when the new run fails.
 printf 'old\n' > "$T/exp/crashes.serial"; printf 'old\n' > "$T/exp/crashes.trace"
 harness --bless crashes
-check "a failing run leaves an existing golden untouched" grep -qx old "$T/exp/crashes.serial"
+check "a failing run is CRASH (status 4, got $RC)" [ "$RC" -eq 4 ]
+check "... and leaves the existing serial golden untouched" grep -qx old "$T/exp/crashes.serial"
+check "... and the existing trace golden untouched" grep -qx old "$T/exp/crashes.trace"
 
 CI=1 harness --bless passes
 check "--bless under CI is refused with status 2 (got $RC)" [ "$RC" -eq 2 ]

@@ -16,9 +16,8 @@ rm -f "$T/sc/test.cfg"
 for n in hang-a hang-b hang-c; do scenario "$n" 'append = pci' 'timeout = 120'; done
 two_qemus() { [ "$(count_qemus)" -ge 2 ]; }
 for sig in INT TERM; do
-    TMPDIR=$T/tmp "$HARNESS" --kernel "$KERNEL" --scenarios "$T/sc" --expected "$T/exp" \
-        --build "$T/build" -j 2 > "$T/out" 2>&1 &
-    pid=$!
+    harness_bg -j 2
+    pid=$PID
     if poll 60 two_qemus; then
         ok "SIG$sig: two QEMUs running under -j 2 ($(our_qemus | tr '\n' ' '))"
     else
