@@ -85,7 +85,7 @@ HARNESS    := $(BUILD)/traceos-test
 # For editors (clangd): every kernel compile command, recorded by bear.
 compile_commands.json: $(KSRCS) | $(DEPS_OK)
 	@command -v bear >/dev/null || { echo "compile_commands.json: needs bear: apt-get install bear" >&2; exit 3; }
-	bear --output $@ -- $(MAKE) -B $(KERNEL) >/dev/null
+	bear --output $@ -- $(MAKE) -B $(KERNEL) DEPS_OK= >/dev/null
 
 clean:
 	rm -rf $(BUILD)

@@ -5,9 +5,10 @@
 
 BENCH      := $(BUILD)/bench/bench
 BENCH_RUNS ?= 5
-BENCH_SRCS := bench/bench.c harness/machine.c harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/trace.c harness/util.c
+BENCH_SRCS := bench/bench.c harness/machine.c harness/scenario.c harness/keys.c harness/disk.c \
+              $(HARNESS_CMDLINE_SRCS) harness/trace.c harness/util.c
 
-$(BENCH): $(BENCH_SRCS) $(wildcard harness/*.h) | $(DEPS_OK)
+$(BENCH): $(BENCH_SRCS) $(HARNESS_HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -I. $(HARNESS_KFLAGS) -o $@ $(BENCH_SRCS)
 

@@ -1,5 +1,6 @@
 # libFuzzer targets for the harness's parsers, built with clang.
-# Included by the top Makefile (BUILD, DEPS_OK).
+# Included by the top Makefile (BUILD, DEPS_OK) after harness/harness.mk
+# (HARNESS_CMDLINE_SRCS, HARNESS_HDRS).
 #
 #   make fuzz                  run each target for FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ=trace FUZZ_SECONDS=600
@@ -21,13 +22,13 @@ FUZZ_OPTS    := -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=
 FUZZ_SMOKE   := -runs=3000 -max_total_time=20
 
 FUZZ_SRCS_trace    := harness/trace.c harness/util.c
-FUZZ_SRCS_scenario := harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c
+FUZZ_SRCS_scenario := harness/scenario.c harness/keys.c harness/disk.c $(HARNESS_CMDLINE_SRCS) harness/util.c
 FUZZ_SRCS_keys     := harness/keys.c harness/util.c
 
 .SECONDEXPANSION:
-$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $$(FUZZ_SRCS_$$*) $(wildcard harness/*.h) | $(DEPS_OK)
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $$(FUZZ_SRCS_$$*) $(HARNESS_HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*) $(if $(filter harness/pciview.c,$(FUZZ_SRCS_$*)),-ljansson)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*)
 
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ))
 

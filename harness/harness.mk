@@ -2,9 +2,14 @@
 # Included by the top Makefile (BUILD, HOSTCC, HOSTCFLAGS, HARNESS, DEPS_OK).
 
 HARNESS_SRCS := $(wildcard harness/*.c)
-# The kernel's own command-line parser (pure), so both sides read words alike.
-HARNESS_KSRCS := kernel/cmdline.c
+# The kernel's own command-line parser (pure) and its harness wrapper, so both
+# sides read words alike; bench.mk and fuzz.mk link the same pair.
+HARNESS_CMDLINE_SRCS := harness/kcmdline.c kernel/cmdline.c
+HARNESS_KSRCS := $(filter kernel/%,$(HARNESS_CMDLINE_SRCS))
 HARNESS_KFLAGS := -Ikernel -Idrivers
+# Every header the harness sources include, for programs built in one
+# compiler call (bench, fuzz targets) that have no dependency files.
+HARNESS_HDRS := $(wildcard harness/*.h) drivers/tracedev.h kernel/cmdline.h
 HARNESS_OBJS := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRCS)) \
                 $(patsubst %.c,$(BUILD)/harness/%.o,$(HARNESS_KSRCS))
 HARNESS_LIBS := -ljansson
@@ -55,16 +60,22 @@ endif
 
 # `make harness-test`: the harness's own behaviour (tests/harness/test-*.sh):
 # signals, timeouts, bad input, bless refusals, reports. Each runs QEMU on
-# scenarios it writes into a private temporary directory.
+# scenarios it writes into a private temporary directory. They drive the
+# sanitizer build, so the error and signal paths are checked under ASan and
+# UBSan too. Every script runs; the failed ones are named at the end.
 HARNESS_TESTS := $(sort $(wildcard tests/harness/test-*.sh))
 .PHONY: harness-test
-harness-test: $(DEPS_OK) $(KERNEL) $(HARNESS)
-	@set -e; for t in $(HARNESS_TESTS); do HARNESS=$(abspath $(HARNESS)) KERNEL=$(abspath $(KERNEL)) sh $$t; done
+harness-test: $(DEPS_OK) $(KERNEL) $(HARNESS_SAN)
+	@failed=; for t in $(HARNESS_TESTS); do \
+	    $(SAN_ENV) HARNESS=$(abspath $(HARNESS_SAN)) KERNEL=$(abspath $(KERNEL)) sh $$t || failed="$$failed $$t"; \
+	done; \
+	[ -z "$$failed" ] || { echo "harness-test: failed:$$failed" >&2; exit 1; }
 
-# `make test`: deps, kernel, harness, unit tests, harness tests, then every
+# `make test`: deps, kernel, GRUB ISO, unit tests, harness tests, then every
 # scenario, run once by the sanitizer build (so CI proves the harness clean
-# under ASan and UBSan). `make bless` and `make bench` use the optimized $(HARNESS).
-test: $(DEPS_OK) $(KERNEL) $(HARNESS) $(HARNESS_SAN) unit-test harness-test
+# under ASan and UBSan). `make bless`, `make stress` and `make bench` use the
+# optimized $(HARNESS).
+test: $(DEPS_OK) $(KERNEL) $(ISO) $(HARNESS_SAN) unit-test harness-test
 	$(SAN_ENV) $(HARNESS_SAN) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
 # `make stress`: the suite STRESS_N times (default 20) under load; not in `make test`.
