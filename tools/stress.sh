@@ -1,6 +1,6 @@
 #!/bin/sh
 # make stress: run the suite STRESS_N times (default 20) with --repeat, while
-# two busy loops started here load both cores; report any run that differs
+# one busy loop per online CPU, started here, loads them all; report any run that differs
 # from the first or fails. The busy loops are always killed (trap on EXIT).
 #   tools/stress.sh HARNESS KERNEL BUILD [traceos-test options and names]
 set -u
@@ -12,11 +12,15 @@ stop_load() { for p in $LOADS; do kill "$p" 2>/dev/null; done; LOADS=""; }
 trap stop_load EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-for i in 1 2; do
+CPUS=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc 2>/dev/null || echo 1)
+case "$CPUS" in ''|*[!0-9]*|0) CPUS=1 ;; esac
+i=0
+while [ "$i" -lt "$CPUS" ]; do
     sh -c 'while :; do :; done' &
     LOADS="$LOADS $!"
+    i=$((i + 1))
 done
-echo "stress: $N runs of every scenario, both cores loaded by busy loops (pids$LOADS)"
+echo "stress: $N runs of every scenario, $CPUS online CPUs loaded by busy loops (pids$LOADS)"
 "$HARNESS" --kernel "$KERNEL" --build "$BUILD" --repeat "$N" "$@"
 rc=$?
 stop_load
