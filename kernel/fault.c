@@ -37,11 +37,7 @@ static void paging_enable_with_hole(void)
 
 void fault_raise(enum fault_kind kind)
 {
-    static const char *const names[] = {
-        [FAULT_DE] = "de", [FAULT_UD] = "ud", [FAULT_GP] = "gp",
-        [FAULT_PF] = "pf", [FAULT_TRIPLE] = "triple",
-    };
-    kprintf("fault: raising %s\n", names[kind]);
+    kprintf("fault: raising %s\n", fault_name(kind));
     switch (kind) {
     case FAULT_DE: {
         uint32_t zero = 0;
