@@ -70,6 +70,13 @@ static inline void wait_for_interrupt(void)
 }
 
 static inline void irq_disable(void) { __asm__ volatile("cli" ::: "memory"); }
-static inline void irq_enable(void) { __asm__ volatile("sti" ::: "memory"); }
+
+/* Stop the CPU for good: interrupts off, so nothing but NMI wakes the HLT,
+ * and the loop halts again if one does. */
+static inline __attribute__((noreturn)) void halt_forever(void)
+{
+    for (;;)
+        __asm__ volatile("cli; hlt" ::: "memory");
+}
 
 #endif

@@ -62,12 +62,6 @@ static int run_word(const struct cmd *c)
     panic("run_word: unhandled word kind");
 }
 
-static void idle_forever(void)
-{
-    for (;;)
-        __asm__ volatile("cli; hlt");
-}
-
 void kmain(uint32_t magic, const struct multiboot_info *mbi);
 void kmain(uint32_t magic, const struct multiboot_info *mbi)
 {
@@ -92,7 +86,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
 
     if (cl.nphases == 0 && !cl.has_exit) {
         shell_run();
-        idle_forever();
+        halt_forever();
     }
     kprintf("traceos: verdict %s (%d failed)\n", failures ? "fail" : "pass", failures);
     if (!cl.has_exit)
@@ -102,5 +96,5 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     trace_verdict(failures == 0);
     if (cl.has_exit)
         debug_exit(failures ? DEBUG_EXIT_FAIL : DEBUG_EXIT_PASS);
-    idle_forever();
+    halt_forever();
 }
