@@ -61,6 +61,11 @@ static inline void mmio_write16(uintptr_t addr, uint16_t v)
     *(volatile uint16_t *)addr = v;
 }
 
+static inline uint16_t mmio_read16(uintptr_t addr)
+{
+    return *(volatile uint16_t *)addr;
+}
+
 /* Wait for an interrupt. Enables interrupts for the HLT only, so an IRQ that
  * arrives between the caller's check and the HLT still wakes it (STI's
  * one-instruction shadow covers the HLT). Returns with interrupts disabled. */
