@@ -67,8 +67,11 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
 {
     console_init();
     trap_init();
-    if (magic != MULTIBOOT_LOADER_MAGIC)
+    if (magic != MULTIBOOT_LOADER_MAGIC) {
+        kprintf("kmain: loaded with magic 0x%08x, not 0x%08x: boot through GRUB's "
+                "multiboot or qemu -kernel\n", magic, MULTIBOOT_LOADER_MAGIC);
         panic("kmain: not loaded by a multiboot loader");
+    }
     const char *line = (mbi->flags & MULTIBOOT_INFO_CMDLINE) ? (const char *)mbi->cmdline : 0;
     cmdline_parse(line, &cl);
     kprintf("traceos: %d word%s\n", cl.ncmds, cl.ncmds == 1 ? "" : "s");
