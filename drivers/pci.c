@@ -145,14 +145,11 @@ static uint32_t pci_bar_size_mask(const struct pci_func *f, uint8_t reg, uint32_
     return probe;
 }
 
-/* Size BAR `index` with decoding off meanwhile; returns the registers it
- * spans (2 for a 64-bit BAR). */
+/* Size BAR `index` while decoding is off; returns the registers it spans
+ * (2 for a 64-bit BAR). */
 static int pci_bar_size(const struct pci_func *f, int index, struct pci_bar *bar)
 {
     uint8_t reg = (uint8_t)PCI_REG_BAR(index);
-    /* While a BAR holds all ones the device must not claim what it points at. */
-    uint16_t cmd = pci_read16(f, PCI_REG_COMMAND);
-    pci_write16(f, PCI_REG_COMMAND, cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
     uint32_t orig_lo = pci_read32(f, reg), orig_hi = 0, probe_hi = 0;
     uint32_t probe_lo = pci_bar_size_mask(f, reg, orig_lo);
     int is_64 = !(orig_lo & PCI_BAR_IO) &&
@@ -163,24 +160,32 @@ static int pci_bar_size(const struct pci_func *f, int index, struct pci_bar *bar
         orig_hi = pci_read32(f, reg_hi);
         probe_hi = pci_bar_size_mask(f, reg_hi, orig_hi);
     }
-    pci_write16(f, PCI_REG_COMMAND, cmd);
     pci_bar_decode(orig_lo, probe_lo, orig_hi, probe_hi, bar);
-    bar->disabled = !(cmd & (bar->kind == PCI_BAR_KIND_IO ? PCI_COMMAND_IO : PCI_COMMAND_MEMORY));
     return is_64 ? 2 : 1;
 }
 
 int pci_bars_probe(const struct pci_func *f, struct pci_bar bars[PCI_NBARS_NORMAL])
 {
     int nbars = pci_nbars(f);
+    /* While a BAR holds all ones the device must not claim what it points at. */
+    uint16_t cmd = pci_read16(f, PCI_REG_COMMAND);
+    pci_write16(f, PCI_REG_COMMAND, cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
     for (int i = 0; i < nbars;) {
         int span = pci_bar_size(f, i, &bars[i]);
         if (span == 2)
             bars[i + 1].kind = PCI_BAR_NONE;
         i += span;
     }
+    pci_write16(f, PCI_REG_COMMAND, cmd);
+
+    for (int i = 0; i < nbars; i++)
+        bars[i].disabled = !(cmd & (bars[i].kind == PCI_BAR_KIND_IO ? PCI_COMMAND_IO
+                                                                     : PCI_COMMAND_MEMORY));
     return nbars;
 }
 
+/* Printed after pci_bars_probe() restored the command register: nothing but
+ * configuration accesses happens while a function's decoding is off. */
 static void pci_print_bars(const struct pci_func *f)
 {
     char line[96];

@@ -73,10 +73,10 @@ int pci_enumerate(pci_visit_fn visit, void *ctx);
 /* First function of the given class and subclass; 0 when found, -1 if none. */
 int pci_find_class(uint8_t class, uint8_t subclass, struct pci_func *out);
 
-/* Size every BAR of `f` (each: save, write all-ones, read back, restore;
- * I/O and memory decoding off meanwhile). bars[i] describes BAR
- * i; the upper half of a 64-bit BAR and an unimplemented BAR get
- * PCI_BAR_NONE. Returns the number of BAR registers (6, or 2 for a bridge). */
+/* Size every BAR of `f` (each: save, write all-ones, read back, restore),
+ * with I/O and memory decoding turned off once around all of them. bars[i]
+ * describes BAR i; the upper half of a 64-bit BAR and an unimplemented BAR
+ * get PCI_BAR_NONE. Returns the number of BAR registers (6, or 2 for a bridge). */
 int pci_bars_probe(const struct pci_func *f, struct pci_bar bars[PCI_NBARS_NORMAL]);
 
 /* The `pci` and `pci-v` phases: print the bus as lspci -n [-v] does. */
