@@ -28,6 +28,10 @@ void pci_bar_decode(uint32_t orig_lo, uint32_t probe_lo, uint32_t orig_hi,
         bar->kind = PCI_BAR_KIND_MEM1M;
         mask |= 0xFFFFFFFF00000000ull;
         break;
+    case PCI_BAR_MEM_TYPE_3:            /* sized as 32 bits, as lspci does */
+        bar->kind = PCI_BAR_KIND_MEM_TYPE3;
+        mask |= 0xFFFFFFFF00000000ull;
+        break;
     default:
         bar->kind = PCI_BAR_KIND_MEM32;
         mask |= 0xFFFFFFFF00000000ull;
@@ -68,6 +72,7 @@ static const char *lspci_mem_type(enum pci_bar_kind kind)
     switch (kind) {
     case PCI_BAR_KIND_MEM64: return "64-bit";
     case PCI_BAR_KIND_MEM1M: return "low-1M";
+    case PCI_BAR_KIND_MEM_TYPE3: return "type 3";
     default: return "32-bit";
     }
 }
