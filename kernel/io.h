@@ -51,11 +51,6 @@ static inline void mmio_write32(uintptr_t addr, uint32_t v)
     *(volatile uint32_t *)addr = v;
 }
 
-static inline uint32_t mmio_read32(uintptr_t addr)
-{
-    return *(volatile uint32_t *)addr;
-}
-
 static inline void mmio_write16(uintptr_t addr, uint16_t v)
 {
     *(volatile uint16_t *)addr = v;
