@@ -176,7 +176,7 @@ static int ata_probe(void)
  * the kernel image). */
 static int ata_check_memory(uint32_t bytes)
 {
-    volatile uint32_t *last = (volatile uint32_t *)(ATA_DMA_PHYS + bytes - 4);
+    volatile uint32_t *last = (volatile uint32_t *)(ATA_DMA_PHYS + bytes - sizeof(uint32_t));
     *last = ATA_MEM_PROBE;
     if (*last == ATA_MEM_PROBE)
         return 0;
