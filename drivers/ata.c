@@ -19,7 +19,6 @@
 #include "crc32.h"
 #include "hexdump.h"
 #include "io.h"
-#include "lspci.h"
 #include "pci.h"
 #include "pic.h"
 #include "pit.h"
@@ -91,7 +90,7 @@ static int ata_find_controller(void)
                 "only compatibility mode (0x1F0) is supported\n", f.bus, f.dev, f.fn, f.prog_if);
         return -ATA_E_NO_CONTROLLER;
     }
-    uint32_t bar4 = pci_read32(&f, PCI_REG_BAR0 + 4 * PCI_BAR4);
+    uint32_t bar4 = pci_read32(&f, PCI_REG_BAR(PCI_BAR4));
     if (!(bar4 & PCI_BAR_IO) || (bar4 & PCI_BAR_IO_MASK) == 0) {
         kprintf("ata: %02x:%02x.%x BAR4=0x%08x is not an assigned I/O BAR\n",
                 f.bus, f.dev, f.fn, bar4);
@@ -177,7 +176,7 @@ static int ata_probe(void)
  * the kernel image). */
 static int ata_check_memory(uint32_t bytes)
 {
-    volatile uint32_t *last = (volatile uint32_t *)(ATA_DMA_PHYS + bytes - 4);
+    volatile uint32_t *last = (volatile uint32_t *)(ATA_DMA_PHYS + bytes - sizeof(uint32_t));
     *last = ATA_MEM_PROBE;
     if (*last == ATA_MEM_PROBE)
         return 0;

@@ -104,7 +104,6 @@
  * reach ATA_DMA_PHYS + one command's bytes (36 MiB for 65536 sectors). */
 #define ATA_PRDT_PHYS       0x003F0000u
 #define ATA_DMA_PHYS        0x00400000u
-#define ATA_DMA_BYTES       (ATA_LBA48_MAX_COUNT * ATA_SECTOR_SIZE)
 
 /* Errors. The driver's internal functions return them negated (-ATA_E_*);
  * ata_dma_word() and ata_console_read() return them as they are, since that

@@ -4,6 +4,5 @@
 void debug_exit(unsigned char code)
 {
     outb(DEBUG_EXIT_PORT, code);
-    for (;;)
-        __asm__ volatile("cli; hlt");
+    halt_forever();
 }

@@ -43,17 +43,28 @@ void pci_write16(const struct pci_func *f, uint8_t off, uint16_t v)
 static int pci_probe(struct pci_func *f)
 {
     uint32_t id = pci_read32(f, PCI_REG_VENDOR_ID);
-    if ((id & 0xFFFF) == 0xFFFF)
+    if (PCI_CFG_WORD(id, PCI_REG_VENDOR_ID) == PCI_VENDOR_NONE)
         return -1;
-    f->vendor = id & 0xFFFF;
-    f->device = id >> 16;
+    f->vendor = PCI_CFG_WORD(id, PCI_REG_VENDOR_ID);
+    f->device = PCI_CFG_WORD(id, PCI_REG_DEVICE_ID);
     uint32_t cls = pci_read32(f, PCI_REG_REVISION);
-    f->revision = cls & 0xFF;
-    f->prog_if = (cls >> 8) & 0xFF;
-    f->subclass = (cls >> 16) & 0xFF;
-    f->class = cls >> 24;
+    f->revision = PCI_CFG_BYTE(cls, PCI_REG_REVISION);
+    f->prog_if = PCI_CFG_BYTE(cls, PCI_REG_PROG_IF);
+    f->subclass = PCI_CFG_BYTE(cls, PCI_REG_SUBCLASS);
+    f->class = PCI_CFG_BYTE(cls, PCI_REG_CLASS);
     f->header_type = pci_read8(f, PCI_REG_HEADER_TYPE);
     return 0;
+}
+
+static int pci_is_bridge(const struct pci_func *f)
+{
+    return (f->header_type & PCI_HEADER_TYPE_MASK) == PCI_HEADER_BRIDGE;
+}
+
+/* BAR registers in the header: a bridge has room for two only. */
+static int pci_nbars(const struct pci_func *f)
+{
+    return pci_is_bridge(f) ? PCI_NBARS_BRIDGE : PCI_NBARS_NORMAL;
 }
 
 struct walk {
@@ -69,7 +80,7 @@ static void pci_walk_function(struct walk *w, const struct pci_func *f)
 {
     w->visit(f, w->ctx);
     w->count++;
-    if ((f->header_type & PCI_HEADER_TYPE_MASK) != PCI_HEADER_BRIDGE)
+    if (!pci_is_bridge(f))
         return;
     uint8_t secondary = pci_read8(f, PCI_REG_SECONDARY_BUS);
     if (secondary != 0)
@@ -125,47 +136,66 @@ int pci_find_class(uint8_t class, uint8_t subclass, struct pci_func *out)
     return q.found ? 0 : -1;
 }
 
-int pci_bar_probe(const struct pci_func *f, int index, struct pci_bar *bar)
+/* Write all-ones to BAR register `reg`, read back what sticks, restore it. */
+static uint32_t pci_bar_size_mask(const struct pci_func *f, uint8_t reg, uint32_t orig)
 {
-    uint8_t reg = (uint8_t)(PCI_REG_BAR0 + 4 * index);
-    int nbars = (f->header_type & PCI_HEADER_TYPE_MASK) == PCI_HEADER_BRIDGE
-                ? PCI_NBARS_BRIDGE : PCI_NBARS_NORMAL;
-    uint16_t cmd = pci_read16(f, PCI_REG_COMMAND);
-    pci_write16(f, PCI_REG_COMMAND, cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
+    pci_write32(f, reg, PCI_BAR_PROBE_ALL_ONES);
+    uint32_t probe = pci_read32(f, reg);
+    pci_write32(f, reg, orig);
+    return probe;
+}
 
+/* Size BAR `index` while decoding is off; returns the registers it spans
+ * (2 for a 64-bit BAR). */
+static int pci_bar_size(const struct pci_func *f, int index, struct pci_bar *bar)
+{
+    uint8_t reg = (uint8_t)PCI_REG_BAR(index);
     uint32_t orig_lo = pci_read32(f, reg), orig_hi = 0, probe_hi = 0;
-    pci_write32(f, reg, 0xFFFFFFFF);
-    uint32_t probe_lo = pci_read32(f, reg);
-    pci_write32(f, reg, orig_lo);
+    uint32_t probe_lo = pci_bar_size_mask(f, reg, orig_lo);
     int is_64 = !(orig_lo & PCI_BAR_IO) &&
                 (orig_lo & PCI_BAR_MEM_TYPE_MASK) == PCI_BAR_MEM_TYPE_64 &&
-                index + 1 < nbars;
+                index + 1 < pci_nbars(f);
     if (is_64) {
-        orig_hi = pci_read32(f, (uint8_t)(reg + 4));
-        pci_write32(f, (uint8_t)(reg + 4), 0xFFFFFFFF);
-        probe_hi = pci_read32(f, (uint8_t)(reg + 4));
-        pci_write32(f, (uint8_t)(reg + 4), orig_hi);
+        uint8_t reg_hi = (uint8_t)PCI_REG_BAR(index + 1);
+        orig_hi = pci_read32(f, reg_hi);
+        probe_hi = pci_bar_size_mask(f, reg_hi, orig_hi);
     }
-    pci_write16(f, PCI_REG_COMMAND, cmd);
-
     pci_bar_decode(orig_lo, probe_lo, orig_hi, probe_hi, bar);
-    bar->disabled = !(cmd & (bar->kind == PCI_BAR_KIND_IO ? PCI_COMMAND_IO : PCI_COMMAND_MEMORY));
     return is_64 ? 2 : 1;
 }
 
+int pci_bars_probe(const struct pci_func *f, struct pci_bar bars[PCI_NBARS_NORMAL])
+{
+    int nbars = pci_nbars(f);
+    /* While a BAR holds all ones the device must not claim what it points at. */
+    uint16_t cmd = pci_read16(f, PCI_REG_COMMAND);
+    pci_write16(f, PCI_REG_COMMAND, cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
+    for (int i = 0; i < nbars;) {
+        int span = pci_bar_size(f, i, &bars[i]);
+        if (span == 2)
+            bars[i + 1].kind = PCI_BAR_NONE;
+        i += span;
+    }
+    pci_write16(f, PCI_REG_COMMAND, cmd);
+
+    for (int i = 0; i < nbars; i++)
+        bars[i].disabled = !(cmd & (bars[i].kind == PCI_BAR_KIND_IO ? PCI_COMMAND_IO
+                                                                     : PCI_COMMAND_MEMORY));
+    return nbars;
+}
+
+/* Printed after pci_bars_probe() restored the command register: nothing but
+ * configuration accesses happens while a function's decoding is off. */
 static void pci_print_bars(const struct pci_func *f)
 {
     char line[96];
-    int nbars = (f->header_type & PCI_HEADER_TYPE_MASK) == PCI_HEADER_BRIDGE
-                ? PCI_NBARS_BRIDGE : PCI_NBARS_NORMAL;
-    for (int i = 0; i < nbars;) {
-        struct pci_bar bar;
-        int span = pci_bar_probe(f, i, &bar);
-        if (bar.kind != PCI_BAR_NONE) {
-            lspci_format_region(line, sizeof(line), i, &bar);
+    struct pci_bar bars[PCI_NBARS_NORMAL];
+    int nbars = pci_bars_probe(f, bars);
+    for (int i = 0; i < nbars; i++) {
+        if (bars[i].kind != PCI_BAR_NONE) {
+            lspci_format_region(line, sizeof(line), i, &bars[i]);
             kprintf("%s\n", line);
         }
-        i += span;
     }
 }
 
@@ -178,10 +208,12 @@ static void pci_print_function(const struct pci_func *f, int verbose)
     if (!verbose)
         return;
     pci_print_bars(f);
-    if ((f->header_type & PCI_HEADER_TYPE_MASK) == PCI_HEADER_BRIDGE) {
+    if (pci_is_bridge(f)) {
         uint32_t buses = pci_read32(f, PCI_REG_PRIMARY_BUS);
-        lspci_format_bus(line, sizeof(line), buses & 0xFF, (buses >> 8) & 0xFF,
-                         (buses >> 16) & 0xFF, buses >> 24);
+        lspci_format_bus(line, sizeof(line), PCI_CFG_BYTE(buses, PCI_REG_PRIMARY_BUS),
+                         PCI_CFG_BYTE(buses, PCI_REG_SECONDARY_BUS),
+                         PCI_CFG_BYTE(buses, PCI_REG_SUBORDINATE_BUS),
+                         PCI_CFG_BYTE(buses, PCI_REG_SEC_LATENCY));
         kprintf("%s\n", line);
     }
 }

@@ -16,8 +16,13 @@
     (PCI_ADDRESS_ENABLE | (uint32_t)(bus) << 16 | (uint32_t)(dev) << 11 | \
      (uint32_t)(fn) << 8 | ((off) & 0xFC))
 
+/* Field at config offset `reg` within the dword read from reg & 0xFC. */
+#define PCI_CFG_BYTE(dword, reg)    ((uint8_t)((dword) >> 8 * ((reg) & 3)))
+#define PCI_CFG_WORD(dword, reg)    ((uint16_t)((dword) >> 8 * ((reg) & 2)))
+
 /* Configuration header, common part (offset, width). */
-#define PCI_REG_VENDOR_ID       0x00    /* 16, RO; 0xFFFF: no function */
+#define PCI_REG_VENDOR_ID       0x00    /* 16, RO */
+#define PCI_VENDOR_NONE         0xFFFF  /*   read when no function answers */
 #define PCI_REG_DEVICE_ID       0x02    /* 16, RO */
 #define PCI_REG_COMMAND         0x04    /* 16, RW */
 #define PCI_COMMAND_IO          0x0001  /* decode I/O BARs */
@@ -33,7 +38,9 @@
 #define PCI_HEADER_MULTIFUNC    0x80
 #define PCI_HEADER_NORMAL       0x00
 #define PCI_HEADER_BRIDGE       0x01
-#define PCI_REG_BAR0            0x10    /* 32, RW; BAR n at PCI_REG_BAR0 + 4n */
+#define PCI_REG_BAR0            0x10    /* 32, RW; BAR n at PCI_REG_BAR(n) */
+#define PCI_REG_BAR(n)          (PCI_REG_BAR0 + 4 * (n))
+#define PCI_BAR_PROBE_ALL_ONES  0xFFFFFFFFu /* written to size a BAR */
 /* Type 1 (PCI-to-PCI bridge) header. */
 #define PCI_REG_PRIMARY_BUS     0x18    /* 8, RW */
 #define PCI_REG_SECONDARY_BUS   0x19    /* 8, RW */
@@ -66,9 +73,11 @@ int pci_enumerate(pci_visit_fn visit, void *ctx);
 /* First function of the given class and subclass; 0 when found, -1 if none. */
 int pci_find_class(uint8_t class, uint8_t subclass, struct pci_func *out);
 
-/* Size BAR `index` (save, write all-ones, read back, restore; decoding off
- * meanwhile). Returns the number of BAR registers it spans (2 for 64-bit). */
-int pci_bar_probe(const struct pci_func *f, int index, struct pci_bar *bar);
+/* Size every BAR of `f` (each: save, write all-ones, read back, restore),
+ * with I/O and memory decoding turned off once around all of them. bars[i]
+ * describes BAR i; the upper half of a 64-bit BAR and an unimplemented BAR
+ * get PCI_BAR_NONE. Returns the number of BAR registers (6, or 2 for a bridge). */
+int pci_bars_probe(const struct pci_func *f, struct pci_bar bars[PCI_NBARS_NORMAL]);
 
 /* The `pci` and `pci-v` phases: print the bus as lspci -n [-v] does. */
 int pci_list(int verbose);

@@ -9,7 +9,6 @@
 #define PIT_H
 
 #define PIT_IRQ             0
-#define PIT_HZ              1193182u    /* input clock */
 
 #define PIT_REG_CH0         0x40    /* RW: channel 0 count (lo then hi) / latched status */
 #define PIT_REG_MODE        0x43    /* W: mode/command */

@@ -5,15 +5,15 @@
 
 static int row, col;
 
-static void vga_cell(int r, int c, char ch)
+/* Cell (r, c): 16 bits, the character in the low byte, the attribute in the high. */
+static uintptr_t vga_cell_addr(int r, int c)
 {
-    mmio_write16(VGA_TEXT_BASE + 2 * (uintptr_t)(r * VGA_COLS + c),
-                 (uint16_t)(VGA_ATTR_DEFAULT << 8 | (uint8_t)ch));
+    return VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)(r * VGA_COLS + c);
 }
 
-static uint16_t vga_cell_read(int r, int c)
+static void vga_cell(int r, int c, char ch)
 {
-    return *(volatile uint16_t *)(VGA_TEXT_BASE + 2 * (uintptr_t)(r * VGA_COLS + c));
+    mmio_write16(vga_cell_addr(r, c), (uint16_t)(VGA_ATTR_DEFAULT << 8 | (uint8_t)ch));
 }
 
 void vga_sync_cursor(void)
@@ -29,8 +29,7 @@ static void vga_scroll(void)
 {
     for (int r = 1; r < VGA_ROWS; r++)
         for (int c = 0; c < VGA_COLS; c++)
-            mmio_write16(VGA_TEXT_BASE + 2 * (uintptr_t)((r - 1) * VGA_COLS + c),
-                         vga_cell_read(r, c));
+            mmio_write16(vga_cell_addr(r - 1, c), mmio_read16(vga_cell_addr(r, c)));
     for (int c = 0; c < VGA_COLS; c++)
         vga_cell(VGA_ROWS - 1, c, ' ');
     row = VGA_ROWS - 1;

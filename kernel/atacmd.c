@@ -15,7 +15,7 @@ static void decode_model(const uint16_t *w, char *out)
     out[n] = '\0';
 }
 
-void ata_identity_decode(const uint16_t id[256], struct ata_identity *out)
+void ata_identity_decode(const uint16_t id[ATA_ID_WORDS], struct ata_identity *out)
 {
     decode_model(&id[ATA_ID_MODEL], out->model);
     out->sectors28 = (uint32_t)id[ATA_ID_LBA28_SECTORS] |

@@ -5,6 +5,7 @@
 #define ATACMD_H
 
 #include <stdint.h>
+#include "ata.h"
 
 struct ata_identity {
     char model[41];         /* words 27-46, byte-swapped, trailing spaces cut */
@@ -14,7 +15,7 @@ struct ata_identity {
     int lba, dma;           /* word 49 bits 9 and 8 */
 };
 
-void ata_identity_decode(const uint16_t id[256], struct ata_identity *out);
+void ata_identity_decode(const uint16_t id[ATA_ID_WORDS], struct ata_identity *out);
 /* Capacity in sectors: the LBA48 count when supported, else the LBA28 one. */
 uint64_t ata_identity_sectors(const struct ata_identity *id);
 

@@ -3,6 +3,9 @@
 
 #define DMA_MAX_SECTORS     65536u
 #define LBA48_LIMIT         (1ull << 48)
+/* Highest trace= address: the last register (DATA, 4 bytes) must end at or
+ * below 4 GiB - 1. */
+#define TRACE_BASE_MAX      (0xFFFFFFFFull - TRACEDEV_REG_DATA - 3)
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -53,10 +56,9 @@ static int bad(struct cmdline *cl, struct cmd *c, const char *why)
     return -1;
 }
 
-static int parse_dma(struct cmdline *cl, struct cmd *c, const char *w, size_t len)
+static int parse_dma(struct cmdline *cl, struct cmd *c, const char *v, size_t vlen)
 {
-    const char *v = w + 4;              /* after "dma=" */
-    size_t vlen = len - 4, colon = 0;
+    size_t colon = 0;
     while (colon < vlen && v[colon] != ':')
         colon++;
     uint64_t lba, count;
@@ -73,14 +75,21 @@ static int parse_dma(struct cmdline *cl, struct cmd *c, const char *w, size_t le
     return 0;
 }
 
-static int parse_fault(struct cmdline *cl, struct cmd *c, const char *w, size_t len)
+static const char *const fault_names[] = {
+    [FAULT_DE] = "de", [FAULT_UD] = "ud", [FAULT_GP] = "gp",
+    [FAULT_PF] = "pf", [FAULT_TRIPLE] = "triple",
+};
+#define NFAULTS (sizeof(fault_names) / sizeof(fault_names[0]))
+
+const char *fault_name(enum fault_kind kind)
 {
-    static const char *const names[] = {
-        [FAULT_DE] = "de", [FAULT_UD] = "ud", [FAULT_GP] = "gp",
-        [FAULT_PF] = "pf", [FAULT_TRIPLE] = "triple",
-    };
-    for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (word_is(w + 6, len - 6, names[i])) {
+    return (unsigned)kind < NFAULTS ? fault_names[kind] : "?";
+}
+
+static int parse_fault(struct cmdline *cl, struct cmd *c, const char *v, size_t vlen)
+{
+    for (unsigned i = 0; i < NFAULTS; i++) {
+        if (word_is(v, vlen, fault_names[i])) {
             c->kind = CMD_FAULT;
             c->a = i;
             return 0;
@@ -89,24 +98,24 @@ static int parse_fault(struct cmdline *cl, struct cmd *c, const char *w, size_t 
     return bad(cl, c, "unknown fault: use fault=de, ud, gp, pf or triple");
 }
 
-static int parse_trace(struct cmdline *cl, struct cmd *c, const char *w, size_t len)
+static int parse_trace(struct cmdline *cl, struct cmd *c, const char *v, size_t vlen)
 {
     uint64_t addr;
-    if (cmdline_number(w + 6, len - 6, &addr) < 0 || addr > 0xFFFFFFF8u || (addr & 3))
+    if (cmdline_number(v, vlen, &addr) < 0 || addr > TRACE_BASE_MAX || (addr & 3))
         return bad(cl, c, "bad trace address: use a 4-byte aligned 32-bit address");
     c->kind = CMD_TRACE;
-    c->a = addr;
     cl->trace_base = (uintptr_t)addr;
     return 0;
 }
 
-static int starts_with(const char *w, size_t len, const char *prefix)
+/* Length of `prefix` when the word starts with it, else 0. */
+static size_t starts_with(const char *w, size_t len, const char *prefix)
 {
     size_t i = 0;
     for (; prefix[i]; i++)
         if (i >= len || w[i] != prefix[i])
             return 0;
-    return 1;
+    return i;
 }
 
 static void parse_word(struct cmdline *cl, const char *w, size_t len)
@@ -121,6 +130,7 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
     c->word = w;
     c->len = len;
     c->why = 0;
+    size_t p;
     if (word_is(w, len, "pci"))
         c->kind = CMD_PCI;
     else if (word_is(w, len, "pci-v"))
@@ -129,12 +139,12 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
         c->kind = CMD_KBD;
     else if (word_is(w, len, "exit"))
         c->kind = CMD_EXIT;
-    else if (starts_with(w, len, "dma="))
-        parse_dma(cl, c, w, len);
-    else if (starts_with(w, len, "fault="))
-        parse_fault(cl, c, w, len);
-    else if (starts_with(w, len, "trace="))
-        parse_trace(cl, c, w, len);
+    else if ((p = starts_with(w, len, "dma=")) != 0)
+        parse_dma(cl, c, w + p, len - p);
+    else if ((p = starts_with(w, len, "fault=")) != 0)
+        parse_fault(cl, c, w + p, len - p);
+    else if ((p = starts_with(w, len, "trace=")) != 0)
+        parse_trace(cl, c, w + p, len - p);
     else
         bad(cl, c, "unknown word: known are pci, pci-v, kbd, dma=LBA:COUNT, fault=KIND, trace=ADDR, exit");
     if (c->kind == CMD_EXIT)

@@ -24,7 +24,7 @@ enum fault_kind { FAULT_DE, FAULT_UD, FAULT_GP, FAULT_PF, FAULT_TRIPLE };
 
 struct cmd {
     enum cmd_kind kind;
-    uint64_t a;         /* dma: LBA; trace: address; fault: enum fault_kind */
+    uint64_t a;         /* dma: LBA; fault: enum fault_kind */
     uint32_t b;         /* dma: sector count */
     const char *word;   /* the word as written (not NUL-terminated) */
     size_t len;
@@ -38,12 +38,15 @@ struct cmdline {
     int dropped;        /* words past CMDLINE_MAX_WORDS, not parsed at all */
     int has_exit;       /* `exit` seen */
     int nphases;        /* words that run a phase (not exit, not trace=) */
-    uintptr_t trace_base;
+    uintptr_t trace_base;   /* the last valid trace=ADDR, else TRACEDEV_DEFAULT_BASE */
 };
 
 /* Parse `line` (may be NULL). Always fills *cl; returns the number of words
  * that will not run (bad ones and those past CMDLINE_MAX_WORDS). */
 int cmdline_parse(const char *line, struct cmdline *cl);
+
+/* The word for a fault kind: "de", "ud", "gp", "pf", "triple"; "?" if out of range. */
+const char *fault_name(enum fault_kind kind);
 
 /* Parse a decimal or 0x-prefixed hexadecimal number of `len` characters. */
 int cmdline_number(const char *s, size_t len, uint64_t *out);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include "console.h"
 #include "fault.h"
+#include "trap.h"
 
 #define FAULT_GP_SELECTOR   0x28        /* past the 3-entry GDT */
 #define FAULT_PF_ADDRESS    0x40000000u /* the 4 MiB page left not present */
@@ -36,11 +37,7 @@ static void paging_enable_with_hole(void)
 
 void fault_raise(enum fault_kind kind)
 {
-    static const char *const names[] = {
-        [FAULT_DE] = "de", [FAULT_UD] = "ud", [FAULT_GP] = "gp",
-        [FAULT_PF] = "pf", [FAULT_TRIPLE] = "triple",
-    };
-    kprintf("fault: raising %s\n", names[kind]);
+    kprintf("fault: raising %s\n", fault_name(kind));
     switch (kind) {
     case FAULT_DE: {
         uint32_t zero = 0;
@@ -58,7 +55,7 @@ void fault_raise(enum fault_kind kind)
         (void)*(volatile uint32_t *)FAULT_PF_ADDRESS;
         break;
     case FAULT_TRIPLE: {
-        struct { uint16_t limit; uint32_t base; } __attribute__((packed)) empty = { 0, 0 };
+        struct table_ptr empty = { 0, 0 };
         __asm__ volatile("lidt %0; int3" : : "m"(empty));
         break;
     }

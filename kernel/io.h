@@ -51,14 +51,14 @@ static inline void mmio_write32(uintptr_t addr, uint32_t v)
     *(volatile uint32_t *)addr = v;
 }
 
-static inline uint32_t mmio_read32(uintptr_t addr)
-{
-    return *(volatile uint32_t *)addr;
-}
-
 static inline void mmio_write16(uintptr_t addr, uint16_t v)
 {
     *(volatile uint16_t *)addr = v;
+}
+
+static inline uint16_t mmio_read16(uintptr_t addr)
+{
+    return *(volatile uint16_t *)addr;
 }
 
 /* Wait for an interrupt. Enables interrupts for the HLT only, so an IRQ that
@@ -70,6 +70,13 @@ static inline void wait_for_interrupt(void)
 }
 
 static inline void irq_disable(void) { __asm__ volatile("cli" ::: "memory"); }
-static inline void irq_enable(void) { __asm__ volatile("sti" ::: "memory"); }
+
+/* Stop the CPU for good: interrupts off, so nothing but NMI wakes the HLT,
+ * and the loop halts again if one does. */
+static inline __attribute__((noreturn)) void halt_forever(void)
+{
+    for (;;)
+        __asm__ volatile("cli; hlt" ::: "memory");
+}
 
 #endif

@@ -4,6 +4,11 @@
 
 extern interrupt_dispatch
 
+; Segment selectors of the flat GDT; the same values as GDT_KERNEL_CODE and
+; GDT_KERNEL_DATA in trap.h.
+%define GDT_KERNEL_CODE 0x08
+%define GDT_KERNEL_DATA 0x10
+
 %macro ISR_NOERR 1
 global isr%1
 isr%1:
@@ -24,7 +29,7 @@ isr_common:
     pushad
     push ds
     push es
-    mov ax, 0x10
+    mov ax, GDT_KERNEL_DATA
     mov ds, ax
     mov es, ax
     cld
@@ -92,13 +97,13 @@ global gdt_load
 gdt_load:
     mov eax, [esp + 4]
     lgdt [eax]
-    mov ax, 0x10
+    mov ax, GDT_KERNEL_DATA
     mov ds, ax
     mov es, ax
     mov fs, ax
     mov gs, ax
     mov ss, ax
-    jmp 0x08:.flush
+    jmp GDT_KERNEL_CODE:.flush
 .flush:
     ret
 

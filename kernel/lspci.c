@@ -28,6 +28,10 @@ void pci_bar_decode(uint32_t orig_lo, uint32_t probe_lo, uint32_t orig_hi,
         bar->kind = PCI_BAR_KIND_MEM1M;
         mask |= 0xFFFFFFFF00000000ull;
         break;
+    case PCI_BAR_MEM_TYPE_3:            /* sized as 32 bits, as lspci does */
+        bar->kind = PCI_BAR_KIND_MEM_TYPE3;
+        mask |= 0xFFFFFFFF00000000ull;
+        break;
     default:
         bar->kind = PCI_BAR_KIND_MEM32;
         mask |= 0xFFFFFFFF00000000ull;
@@ -45,44 +49,51 @@ int lspci_format_function(char *buf, size_t size, uint8_t bus, uint8_t dev, uint
                           uint8_t class, uint8_t subclass, uint16_t vendor,
                           uint16_t device, uint8_t revision)
 {
-    int n = ksnprintf(buf, size, "%02x:%02x.%x %02x%02x: %04x:%04x",
-                      bus, dev, fn, class, subclass, vendor, device);
-    if (revision && n >= 0 && (size_t)n < size)
-        n += ksnprintf(buf + n, size - (size_t)n, " (rev %02x)", revision);
-    return n;
+    char rev[sizeof(" (rev ff)")] = "";
+    if (revision)
+        ksnprintf(rev, sizeof(rev), " (rev %02x)", revision);
+    return ksnprintf(buf, size, "%02x:%02x.%x %02x%02x: %04x:%04x%s",
+                     bus, dev, fn, class, subclass, vendor, device, rev);
 }
 
 int lspci_format_size(char *buf, size_t size, uint64_t bytes)
 {
     static const char *const suffix[] = { "", "K", "M", "G", "T" };
     unsigned i = 0;
-    while (i < 4 && bytes && bytes % 1024 == 0) {
+    while (i + 1 < sizeof(suffix) / sizeof(suffix[0]) && bytes && bytes % 1024 == 0) {
         bytes /= 1024;
         i++;
     }
     return ksnprintf(buf, size, "%u%s", (unsigned)bytes, suffix[i]);
 }
 
+static const char *lspci_mem_type(enum pci_bar_kind kind)
+{
+    switch (kind) {
+    case PCI_BAR_KIND_MEM64: return "64-bit";
+    case PCI_BAR_KIND_MEM1M: return "low-1M";
+    case PCI_BAR_KIND_MEM_TYPE3: return "type 3";
+    default: return "32-bit";
+    }
+}
+
 int lspci_format_region(char *buf, size_t size, int index, const struct pci_bar *bar)
 {
-    char sz[16];
+    char sz[16], at[24];
     lspci_format_size(sz, sizeof(sz), bar->size);
     const char *dis = bar->disabled ? " [disabled]" : "";
-    if (bar->kind == PCI_BAR_KIND_IO) {
-        if (bar->addr || !bar->disabled)
-            return ksnprintf(buf, size, "\tRegion %d: I/O ports at %04llx%s [size=%s]",
-                             index, (unsigned long long)bar->addr, dis, sz);
-        return ksnprintf(buf, size, "\tRegion %d: I/O ports at <unassigned>%s [size=%s]",
-                         index, dis, sz);
-    }
-    const char *type = bar->kind == PCI_BAR_KIND_MEM64 ? "64-bit"
-                       : bar->kind == PCI_BAR_KIND_MEM1M ? "low-1M" : "32-bit";
-    const char *pf = bar->prefetch ? "" : "non-";
-    if (bar->addr)
-        return ksnprintf(buf, size, "\tRegion %d: Memory at %08llx (%s, %sprefetchable)%s [size=%s]",
-                         index, (unsigned long long)bar->addr, type, pf, dis, sz);
-    return ksnprintf(buf, size, "\tRegion %d: Memory at <unassigned> (%s, %sprefetchable)%s [size=%s]",
-                     index, type, pf, dis, sz);
+    int io = bar->kind == PCI_BAR_KIND_IO;
+    /* lspci: a memory address 0 is unassigned; an I/O address 0 only when
+     * I/O decoding is off too. */
+    if (bar->addr || (io && !bar->disabled))
+        ksnprintf(at, sizeof(at), io ? "%04llx" : "%08llx", (unsigned long long)bar->addr);
+    else
+        ksnprintf(at, sizeof(at), "<unassigned>");
+    if (io)
+        return ksnprintf(buf, size, "\tRegion %d: I/O ports at %s%s [size=%s]",
+                         index, at, dis, sz);
+    return ksnprintf(buf, size, "\tRegion %d: Memory at %s (%s, %sprefetchable)%s [size=%s]",
+                     index, at, lspci_mem_type(bar->kind), bar->prefetch ? "" : "non-", dis, sz);
 }
 
 int lspci_format_bus(char *buf, size_t size, uint8_t primary, uint8_t secondary,

@@ -12,11 +12,12 @@
 #define PCI_BAR_MEM_TYPE_32     0x0
 #define PCI_BAR_MEM_TYPE_1M     0x2
 #define PCI_BAR_MEM_TYPE_64     0x4
+#define PCI_BAR_MEM_TYPE_3      0x6     /* reserved; lspci prints "type 3" */
 #define PCI_BAR_MEM_PREFETCH    0x8
 #define PCI_BAR_MEM_MASK        0xFFFFFFF0u
 
 enum pci_bar_kind { PCI_BAR_NONE, PCI_BAR_KIND_IO, PCI_BAR_KIND_MEM32, PCI_BAR_KIND_MEM1M,
-                    PCI_BAR_KIND_MEM64 };
+                    PCI_BAR_KIND_MEM64, PCI_BAR_KIND_MEM_TYPE3 };
 
 struct pci_bar {
     enum pci_bar_kind kind;

@@ -62,19 +62,16 @@ static int run_word(const struct cmd *c)
     panic("run_word: unhandled word kind");
 }
 
-static void idle_forever(void)
-{
-    for (;;)
-        __asm__ volatile("cli; hlt");
-}
-
 void kmain(uint32_t magic, const struct multiboot_info *mbi);
 void kmain(uint32_t magic, const struct multiboot_info *mbi)
 {
     console_init();
     trap_init();
-    if (magic != MULTIBOOT_LOADER_MAGIC)
+    if (magic != MULTIBOOT_LOADER_MAGIC) {
+        kprintf("kmain: loaded with magic 0x%08x, not 0x%08x: boot through GRUB's "
+                "multiboot or qemu -kernel\n", magic, MULTIBOOT_LOADER_MAGIC);
         panic("kmain: not loaded by a multiboot loader");
+    }
     const char *line = (mbi->flags & MULTIBOOT_INFO_CMDLINE) ? (const char *)mbi->cmdline : 0;
     cmdline_parse(line, &cl);
     kprintf("traceos: %d word%s\n", cl.ncmds, cl.ncmds == 1 ? "" : "s");
@@ -92,7 +89,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
 
     if (cl.nphases == 0 && !cl.has_exit) {
         shell_run();
-        idle_forever();
+        halt_forever();
     }
     kprintf("traceos: verdict %s (%d failed)\n", failures ? "fail" : "pass", failures);
     if (!cl.has_exit)
@@ -102,5 +99,5 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     trace_verdict(failures == 0);
     if (cl.has_exit)
         debug_exit(failures ? DEBUG_EXIT_FAIL : DEBUG_EXIT_PASS);
-    idle_forever();
+    halt_forever();
 }

@@ -112,7 +112,8 @@ static void sc_key(struct sc_decoder *d, uint8_t key, int down, struct key_event
     ev->ch = down ? sc_key_char(key, d->mods) : 0;
 }
 
-/* Pause: E1 1D 45 (make half) or E1 9D C5 (break half). */
+/* Pause: E1 1D 45 (make half) or E1 9D C5 (break half): E1, then the codes
+ * of left ctrl and num lock. */
 static enum sc_result sc_feed_e1(struct sc_decoder *d, uint8_t byte, struct key_event *ev)
 {
     if (--d->pending) {
@@ -120,7 +121,7 @@ static enum sc_result sc_feed_e1(struct sc_decoder *d, uint8_t byte, struct key_
         return SC_MORE;
     }
     d->prefix = 0;
-    if ((d->e1_first & ~SC_BREAK) == 0x1D && (byte & ~SC_BREAK) == 0x45)
+    if ((d->e1_first & ~SC_BREAK) == KEY_LCTRL && (byte & ~SC_BREAK) == KEY_NUMLOCK)
         sc_key(d, KEY_PAUSE, !(byte & SC_BREAK), ev);
     else
         sc_key(d, KEY_NONE, 0, ev);

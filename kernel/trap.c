@@ -19,11 +19,6 @@ struct idt_entry {
     uint16_t offset_hi;
 } __attribute__((packed));
 
-struct table_ptr {
-    uint16_t limit;
-    uint32_t base;
-} __attribute__((packed));
-
 #define GDT_ACCESS_CODE     0x9A    /* present, ring 0, code, readable */
 #define GDT_ACCESS_DATA     0x92    /* present, ring 0, data, writable */
 #define GDT_FLAGS_4K_32BIT  0xCF    /* 4 KiB granularity, 32-bit, limit 19:16 = 0xF */
@@ -34,12 +29,12 @@ static struct gdt_entry gdt[3] = {
     [GDT_KERNEL_DATA / 8] = { 0xFFFF, 0, 0, GDT_ACCESS_DATA, GDT_FLAGS_4K_32BIT, 0 },
 };
 static struct idt_entry idt[T_NVECTORS];
-static irq_handler irq_handlers[16];
+static irq_handler irq_handlers[T_NIRQS];
 
 extern const uint32_t isr_table[T_NVECTORS];
 void gdt_load(struct table_ptr *p);
 
-static const char *const exception_names[32] = {
+static const char *const exception_names[T_IRQ0] = {
     [0] = "#DE divide error",       [1] = "#DB debug",
     [2] = "NMI",                    [3] = "#BP breakpoint",
     [4] = "#OF overflow",           [5] = "#BR bound range",
@@ -89,7 +84,7 @@ static __attribute__((noreturn)) void exception(const struct trapframe *tf)
     kprintf("  eax=0x%08x ebx=0x%08x ecx=0x%08x edx=0x%08x\n",
             tf->eax, tf->ebx, tf->ecx, tf->edx);
     kprintf("  esi=0x%08x edi=0x%08x ebp=0x%08x esp=0x%08x\n",
-            tf->esi, tf->edi, tf->ebp, tf->esp_at_pushad + 20);
+            tf->esi, tf->edi, tf->ebp, TF_ESP_BEFORE(tf));
     if (tf->vector == T_PGFLT)
         kprintf("  cr2=0x%08x\n", read_cr2());
     debug_exit(DEBUG_EXIT_CRASH);

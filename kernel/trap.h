@@ -2,18 +2,22 @@
 #ifndef TRAP_H
 #define TRAP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define GDT_KERNEL_CODE     0x08
 #define GDT_KERNEL_DATA     0x10
 
-#define T_DIVIDE    0       /* #DE */
-#define T_INVALID   6       /* #UD */
-#define T_DOUBLE    8       /* #DF */
-#define T_GPFLT     13      /* #GP */
 #define T_PGFLT     14      /* #PF */
 #define T_IRQ0      32      /* vector of IRQ 0 after the PIC remap */
 #define T_NVECTORS  48
+#define T_NIRQS     (T_NVECTORS - T_IRQ0)   /* PIC lines 0-15 */
+
+/* Operand of LGDT and LIDT: table size in bytes minus one, then its address. */
+struct table_ptr {
+    uint16_t limit;
+    uint32_t base;
+} __attribute__((packed));
 
 /* Frame built by isr.asm, lowest address first. */
 struct trapframe {
@@ -23,10 +27,17 @@ struct trapframe {
     uint32_t eip, cs, eflags;
 };
 
+/* ESP before the interrupt: PUSHAD saved ESP after the stub and the CPU had
+ * pushed the 5 dwords vector, err, eip, cs, eflags (same privilege level, so
+ * no ss:esp) above the general registers. */
+#define TF_ESP_BEFORE(tf) \
+    ((tf)->esp_at_pushad + (uint32_t)(sizeof(struct trapframe) - offsetof(struct trapframe, vector)))
+
 typedef void (*irq_handler)(void);
 
 void trap_init(void);
-/* Route IRQ line `irq` (0-15) to `fn`; the line stays masked until irq_unmask. */
+/* Route IRQ line `irq` (0-15) to `fn`; the line stays masked until the caller
+ * opens it with pic_set_mask() for its wait. */
 void irq_register(int irq, irq_handler fn);
 
 #endif

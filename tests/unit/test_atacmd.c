@@ -20,9 +20,9 @@ static void put_string(uint16_t *w, const char *s, int words)
 }
 
 /* IDENTIFY data as QEMU's ide_identify() builds it for `sectors`. */
-static void make_identify(uint16_t id[256], uint64_t sectors, int lba48)
+static void make_identify(uint16_t id[ATA_ID_WORDS], uint64_t sectors, int lba48)
 {
-    memset(id, 0, 256 * sizeof id[0]);
+    memset(id, 0, ATA_ID_WORDS * sizeof id[0]);
     put_string(&id[27], "QEMU HARDDISK", 20);
     id[49] = (1 << 11) | (1 << 9) | (1 << 8);
     uint32_t s28 = sectors >= (1u << 28) ? (1u << 28) - 1 : (uint32_t)sectors;
@@ -37,7 +37,7 @@ static void make_identify(uint16_t id[256], uint64_t sectors, int lba48)
 static void test_identify_small_disk(void **state)
 {
     (void)state;
-    uint16_t id[256];
+    uint16_t id[ATA_ID_WORDS];
     struct ata_identity d;
     make_identify(id, 131072, 1);
     ata_identity_decode(id, &d);
@@ -52,7 +52,7 @@ static void test_identify_small_disk(void **state)
 static void test_identify_big_disk(void **state)
 {
     (void)state;
-    uint16_t id[256];
+    uint16_t id[ATA_ID_WORDS];
     struct ata_identity d;
     make_identify(id, 419430400ull, 1);
     ata_identity_decode(id, &d);
@@ -67,7 +67,7 @@ static void test_identify_big_disk(void **state)
 static void test_identify_no_lba48(void **state)
 {
     (void)state;
-    uint16_t id[256];
+    uint16_t id[ATA_ID_WORDS];
     struct ata_identity d;
     make_identify(id, 1000, 0);
     ata_identity_decode(id, &d);
@@ -80,7 +80,7 @@ static void test_identify_no_lba48(void **state)
 static void test_identify_model_string(void **state)
 {
     (void)state;
-    uint16_t id[256];
+    uint16_t id[ATA_ID_WORDS];
     struct ata_identity d;
     make_identify(id, 8, 1);
     put_string(&id[27], "0123456789abcdefghijklmnopqrstuvwxyzABCD", 20);

@@ -188,7 +188,10 @@ static void test_fault_kinds(void **state)
         assert_int_equal(c->kind, CMD_FAULT);
         assert_int_equal(c->a, faults[i].kind);
         assert_int_equal(cl.nphases, 1);
+        /* fault.c prints the kind by the same name the word used. */
+        assert_string_equal(fault_name(faults[i].kind), faults[i].word + strlen("fault="));
     }
+    assert_string_equal(fault_name((enum fault_kind)(FAULT_TRIPLE + 1)), "?");
     const char *bad[] = { "fault=", "fault=DE", "fault=d", "fault=dee", "fault=trip",
                           "fault=triples", "fault=gp,pf" };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -200,7 +203,6 @@ static void test_trace_address(void **state)
     (void)state;
     const struct cmd *c = one("trace=0xff000000");
     assert_int_equal(c->kind, CMD_TRACE);
-    assert_int_equal(c->a, 0xff000000u);
     assert_int_equal(cl.trace_base, 0xff000000u);
     c = one("trace=4261412864");            /* decimal 0xfe000000 */
     assert_int_equal(c->kind, CMD_TRACE);
