@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "harness/disk.h"
+#include "harness/kcmdline.h"
 
 static void expect_size(const char *s, uint64_t size, int sparse)
 {
@@ -112,6 +113,20 @@ static void test_dma_words(void **state)
 
 /* The oracle against a real 4-sector image: a right CRC, a wrong one, a
  * missing line, a range past the end, a line not at a line start. */
+/* The parsed words point into the caller's append text, not a copy. */
+static void test_kcmdline_words(void **state)
+{
+    (void)state;
+    const char *append = "dma=8:2  exit";
+    struct cmdline cl;
+    kcmdline_parse(append, &cl);
+    assert_int_equal(cl.ncmds, 2);
+    assert_ptr_equal(cl.cmds[0].word, append);
+    assert_int_equal(cl.cmds[0].len, 7);
+    assert_ptr_equal(cl.cmds[1].word, append + 9);
+    assert_int_equal(cl.has_exit, 1);
+}
+
 static void test_crc_oracle(void **state)
 {
     (void)state;
@@ -157,6 +172,7 @@ int main(void)
         cmocka_unit_test(test_sector_pattern),
         cmocka_unit_test(test_crc32),
         cmocka_unit_test(test_dma_words),
+        cmocka_unit_test(test_kcmdline_words),
         cmocka_unit_test(test_crc_oracle),
     };
     cmocka_set_test_filter(getenv("UNIT_FILTER"));
