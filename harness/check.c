@@ -78,7 +78,7 @@ static void load(const struct scenario *s, const struct paths *p, const struct l
 
 static enum outcome outcome_of(const struct live *lv)
 {
-    if (!WIFEXITED(lv->status))
+    if (lv->killed || !WIFEXITED(lv->status))
         return OUT_OTHER;
     switch (WEXITSTATUS(lv->status)) {
     case 33: return OUT_PASS;

@@ -32,8 +32,12 @@ pid_t qemu_spawn(char *const argv[], const char *out_path, char *err, size_t err
 int qemu_reaped(pid_t pid, int *status);
 /* Wait until it ends or `deadline`; 1 ended, 0 still running. */
 int qemu_wait(pid_t pid, double deadline, int *status);
-/* SIGKILL its process group and reap it. */
-void qemu_kill(pid_t pid);
+/* Has it ended? Does not reap it: qemu_reaped still gets its status. */
+int qemu_exited(pid_t pid);
+/* Unless it has ended already, SIGKILL its process group; reap it either
+ * way, with its waitpid status in *status. 1 when it had to be killed, 0
+ * when it had ended by itself. */
+int qemu_kill(pid_t pid, int *status);
 
 /* Follows a growing log file line by line. */
 struct logfollow {

@@ -145,12 +145,16 @@ static void build_argv(const struct config *cfg, const struct scenario *s, const
     sb_free(&t);
 }
 
+/* 0 connected; 1 QEMU has exited (the live loop reaps it and its status
+ * tells what happened); -1 a QMP problem (lv->problem). */
 static int ensure_qmp(struct qmp *q, int *up, const struct paths *p, double deadline, struct live *lv)
 {
     char err[512];
     if (*up)
         return 0;
-    if (qmp_connect(q, p->sock, deadline, err, sizeof(err)) < 0) {
+    if (qmp_connect(q, p->sock, lv->pid, deadline, err, sizeof(err)) < 0) {
+        if (q->lost)
+            return 1;
         sb_printf(&lv->problem, "%s", err);
         return -1;
     }
@@ -171,8 +175,9 @@ static int step_keys(const struct scenario *s, struct logfollow *f, struct qmp *
     }
     char err[512];
     const struct key_event *k = &s->key_events.v[lv->keys_sent];
-    if (ensure_qmp(q, up, p, deadline, lv) < 0)
-        return -1;
+    int rc = ensure_qmp(q, up, p, deadline, lv);
+    if (rc)
+        return rc < 0 ? -1 : 0;
     /* The last event may end the run: the kernel finishes its phase and
      * leaves QEMU before QEMU writes the reply. Its outcome is still judged
      * by the END marker, the ACK count and the oracles. */
@@ -193,8 +198,9 @@ static int step_pci(struct logfollow *f, struct qmp *q, int *up, const struct pa
     char err[512];
     if (f->verdict < 0 || lv->quit_sent)
         return 0;
-    if (ensure_qmp(q, up, p, deadline, lv) < 0)
-        return -1;
+    int rc = ensure_qmp(q, up, p, deadline, lv);
+    if (rc)
+        return rc < 0 ? -1 : 0;
     lv->pci = qmp_execute(q, "query-pci", NULL, deadline, err, sizeof(err));
     if (!lv->pci) {
         sb_printf(&lv->problem, "%s", err);
@@ -215,10 +221,8 @@ static void live_loop(const struct scenario *s, const struct paths *p, struct li
     logfollow_init(&f, p->trace, lv->trace_base, s->key_events.n > 0);
     for (;;) {
         logfollow_poll(&f);
-        if (qemu_reaped(lv->pid, &lv->status)) {
-            lv->exited = 1;
+        if (qemu_reaped(lv->pid, &lv->status))
             break;
-        }
         if (!broken && s->key_events.n)
             broken = step_keys(s, &f, &q, &up, p, deadline, lv) < 0;
         if (!broken && (s->oracles & ORACLE_QUERY_PCI)) {
@@ -228,7 +232,7 @@ static void live_loop(const struct scenario *s, const struct paths *p, struct li
         }
         if (broken || now_s() >= deadline) {
             lv->timed_out = !broken;
-            qemu_kill(lv->pid);
+            lv->killed = qemu_kill(lv->pid, &lv->status);
             break;
         }
         logfollow_wait(&f, POLL_S);
@@ -260,23 +264,33 @@ int run_qemu(const struct config *cfg, const struct scenario *s, const struct pa
     return 0;
 }
 
+/* The QMP socket's private directory, published for the signal handler
+ * with SIGINT/SIGTERM held off, so that a signal never leaves it behind. */
 static int make_tmp(struct paths *p, struct result *r)
 {
     const char *t = tmp_dir();
-    if (strlen(t) + sizeof("/traceos-XXXXXX/qmp.sock") > sizeof(p->sock)) {
-        result_set(r, R_ERROR, "TMPDIR %s is too long for a QMP socket path (max %d bytes); set a shorter TMPDIR",
-            t, (int)(sizeof(p->sock) - sizeof("/traceos-XXXXXX/qmp.sock")));
+    size_t max_dir = sizeof(p->tmpdir) - sizeof("/traceos-XXXXXX");
+    size_t max_sock = sizeof(p->sock) - sizeof("/traceos-XXXXXX/qmp.sock");
+    size_t max = max_dir < max_sock ? max_dir : max_sock;
+    if (strlen(t) > max) {
+        result_set(r, R_ERROR, "TMPDIR %s is too long for the QMP socket's directory (%zu bytes; at most %zu); set a shorter TMPDIR",
+                   t, strlen(t), max);
         return -1;
     }
-    snprintf(p->tmpdir, sizeof(p->tmpdir), "%.*s/traceos-XXXXXX", (int)(sizeof(p->tmpdir) - 16), t);
+    snprintf(p->tmpdir, sizeof(p->tmpdir), "%s/traceos-XXXXXX", t);
+    sigset_t old;
+    block_stop_signals(&old);
     if (!mkdtemp(p->tmpdir)) {
+        int e = errno;
+        sigprocmask(SIG_SETMASK, &old, NULL);
         result_set(r, R_ERROR, "cannot create a temporary directory in %s: %s; set TMPDIR to a writable directory",
-            t, strerror(errno));
+            t, strerror(e));
         return -1;
     }
-    snprintf(p->sock, sizeof(p->sock), "%.*s/qmp.sock", (int)(sizeof(p->sock) - 10), p->tmpdir);
+    snprintf(p->sock, sizeof(p->sock), "%s/qmp.sock", p->tmpdir);
     memcpy(run_current_sock, p->sock, sizeof(run_current_sock));
     memcpy(run_current_tmpdir, p->tmpdir, sizeof(run_current_tmpdir));
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return 0;
 }
 

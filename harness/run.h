@@ -52,7 +52,9 @@ struct paths {
 struct live {
     uint64_t trace_base;    /* the kernel's trace=ADDR, or the default */
     pid_t pid;
-    int status, exited, timed_out, quit_sent;
+    int status;             /* waitpid status */
+    int killed;             /* the harness killed it (timeout, QMP problem): its status is no outcome */
+    int timed_out, quit_sent;
     int keys_sent;
     int ready, acks, verdict;
     json_t *pci;            /* query-pci answer, or NULL */
