@@ -56,8 +56,7 @@ void serial_text(const char *raw, size_t len, struct sbuf *out)
     }
 }
 
-static void load(const struct scenario *s, const struct paths *p, const struct live *lv,
-                 struct texts *t)
+static void load(const struct scenario *s, const struct paths *p, struct texts *t)
 {
     char err[512];
     struct sbuf raw = { 0 };
@@ -70,7 +69,7 @@ static void load(const struct scenario *s, const struct paths *p, const struct l
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
     crashdump_mask(t->serial.p, t->serial.len, &t->masked);
-    struct trace_opts o = { &s->events, lv->trace_base };
+    struct trace_opts o = { &s->events, s->trace_base };
     trace_normalize(t->log.p, t->log.len, p->trace, &o, &t->tr);
     write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err));
     write_file(p->actual_serial, t->masked.p, t->masked.len, err, sizeof(err));
@@ -247,7 +246,7 @@ static int oracles(const struct scenario *s, const struct paths *p, const struct
         return 1;
     if (s->oracles & ORACLE_DMA_CRC) {
         struct sbuf why = { 0 };
-        int bad = disk_crc_oracle(t->serial.p, s->append, s->has_disk ? p->image : "",
+        int bad = disk_crc_oracle(t->serial.p, s->append, p->image,
                                   s->expect == EXPECT_FAIL, &why);
         if (bad) {
             result_set(r, R_FAIL, "dma-crc oracle: %.*s", (int)strcspn(why.p, "\n"), why.p);
@@ -302,7 +301,7 @@ void check_outcome(const struct config *cfg, const struct scenario *s, const str
                    struct live *lv, struct result *r)
 {
     struct texts t = { 0 };
-    load(s, p, lv, &t);
+    load(s, p, &t);
     enum outcome o = outcome_of(lv);
     int crashed_as_expected = (o == OUT_CRASH && s->expect == EXPECT_CRASH) ||
                               (o == OUT_TRIPLE && s->expect == EXPECT_TRIPLE);

@@ -11,7 +11,6 @@
 #include "disk.h"
 #include "golden.h"
 #include "qmp.h"
-#include "kcmdline.h"
 #include "machine.h"
 #include "run.h"
 
@@ -218,7 +217,7 @@ static void live_loop(const struct scenario *s, const struct paths *p, struct li
     struct logfollow f;
     struct qmp q = { .fd = -1 };
     int up = 0, broken = 0;
-    logfollow_init(&f, p->trace, lv->trace_base, s->key_events.n > 0);
+    logfollow_init(&f, p->trace, s->trace_base, s->key_events.n > 0);
     for (;;) {
         logfollow_poll(&f);
         if (qemu_reaped(lv->pid, &lv->status))
@@ -307,9 +306,6 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     struct live lv = { 0 };
     char err[512];
     double t0 = now_s();
-    struct cmdline cl;
-    kcmdline_parse(s->append, &cl);
-    lv.trace_base = cl.trace_base;
     run_paths(cfg, s, &p);
     r->cls = R_PASS;
     if (mkdir_p(p.dir, err, sizeof(err)) < 0) {

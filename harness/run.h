@@ -50,7 +50,6 @@ struct paths {
 
 /* What happened while QEMU ran (run.c). */
 struct live {
-    uint64_t trace_base;    /* the kernel's trace=ADDR, or the default */
     pid_t pid;
     int status;             /* waitpid status */
     int killed;             /* the harness killed it (timeout, QMP problem): its status is no outcome */
