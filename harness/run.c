@@ -5,9 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
-#include "../drivers/tracedev.h"
 #include "disk.h"
 #include "golden.h"
 #include "qmp.h"
