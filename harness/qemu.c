@@ -299,26 +299,23 @@ void logfollow_wait(struct logfollow *f, double max_s)
     }
 }
 
-static int on_line(struct logfollow *f, const char *l, size_t n)
+static void on_line(struct logfollow *f, const char *l, size_t n)
 {
     uint32_t w;
-    f->lines++;
     if (!trace_line_marker(l, n, f->base, &w) || TRACEDEV_MARK_MAGIC(w) != TRACEDEV_MAGIC)
-        return 0;
+        return;
     switch (TRACEDEV_MARK_KIND(w)) {
     case TRACE_KIND_READY: f->ready++; break;
     case TRACE_KIND_ACK: f->acks++; f->last_ack = TRACEDEV_MARK_ARG(w); break;
     case TRACE_KIND_VERDICT: f->verdict = (int)TRACEDEV_MARK_ARG(w); break;
     default: break;
     }
-    return 1;
 }
 
-int logfollow_poll(struct logfollow *f)
+void logfollow_poll(struct logfollow *f)
 {
     if (f->fd < 0 && (f->fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0)
-        return 0;
-    int found = 0;
+        return;
     char buf[65536];
     ssize_t got;
     while ((got = read(f->fd, buf, sizeof(buf))) > 0) {
@@ -331,15 +328,14 @@ int logfollow_poll(struct logfollow *f)
             }
             if (f->part.len) {
                 sb_add(&f->part, p, (size_t)(nl - p));
-                found += on_line(f, f->part.p, f->part.len);
+                on_line(f, f->part.p, f->part.len);
                 f->part.len = 0;
             } else {
-                found += on_line(f, p, (size_t)(nl - p));
+                on_line(f, p, (size_t)(nl - p));
             }
             p = nl + 1;
         }
     }
-    return found;
 }
 
 void logfollow_close(struct logfollow *f)

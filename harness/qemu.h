@@ -49,7 +49,6 @@ struct logfollow {
     int acks;               /* ACK markers seen */
     unsigned last_ack;      /* argument of the last ACK */
     int verdict;            /* -1, else VERDICT argument */
-    uint64_t lines;
     int ino;                /* inotify on the log's directory, or -1 */
 };
 
@@ -58,8 +57,8 @@ struct logfollow {
  * leaves the CPU to QEMU while the log grows by thousands of lines. */
 void logfollow_init(struct logfollow *f, const char *path, uint64_t base, int watch);
 /* Read what has been appended since the last call and update the marker
- * counters. Returns the number of new markers (0 when nothing new). */
-int logfollow_poll(struct logfollow *f);
+ * counters. */
+void logfollow_poll(struct logfollow *f);
 /* Sleep until the log's directory changes or `max_s` passes, whichever is
  * first (without inotify: `max_s`). Only a latency aid: callers still look. */
 void logfollow_wait(struct logfollow *f, double max_s);
