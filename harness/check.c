@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include "crashdump.h"
 #include "golden.h"
+#include "machine.h"
 #include "disk.h"
 #include "pciview.h"
 #include "run.h"
@@ -78,20 +79,18 @@ static int load(const struct scenario *s, const struct paths *p, struct texts *t
     return 0;
 }
 
+/* enum outcome follows enum expect, whose QEMU statuses machine.c lists. */
 static enum outcome outcome_of(const struct live *lv)
 {
     if (lv->killed || !WIFEXITED(lv->status))
         return OUT_OTHER;
-    switch (WEXITSTATUS(lv->status)) {
-    case 33: return OUT_PASS;
-    case 35: return OUT_FAIL;
-    case 37: return OUT_CRASH;
-    case 0:
-        if (lv->quit_sent)
-            return lv->verdict == 0 ? OUT_PASS : lv->verdict == 1 ? OUT_FAIL : OUT_OTHER;
-        return OUT_TRIPLE;
-    default: return OUT_OTHER;
-    }
+    int st = WEXITSTATUS(lv->status);
+    if (st == 0 && lv->quit_sent)           /* the harness quit it after the verdict */
+        return lv->verdict == 0 ? OUT_PASS : lv->verdict == 1 ? OUT_FAIL : OUT_OTHER;
+    for (int e = EXPECT_PASS; e <= EXPECT_TRIPLE; e++)
+        if (machine_exit_status[e] == st)
+            return (enum outcome)e;
+    return OUT_OTHER;
 }
 
 /* The serial text from the first "exception:" or "panic:" line on. */

@@ -107,38 +107,24 @@ static int check_goldens(const struct config *cfg, const struct scenario *s, con
     return 0;
 }
 
+/* The run's own QEMU words (tracing, log, serial, QMP) on top of the
+ * machine every harness QEMU boots. */
 static void build_argv(const struct config *cfg, const struct scenario *s, const struct paths *p,
                        struct strv *a)
 {
+    struct strv io = { 0 };
     struct sbuf t = { 0 };
-    strv_push(a, cfg->qemu);
-    strv_push(a, "-machine"), strv_push(a, s->machine);
-    strv_push(a, "-m"), strv_push(a, "64");
-    strv_push(a, "-kernel"), strv_push(a, cfg->kernel);
-    strv_push(a, "-append"), strv_push(a, s->append);
-    strv_push(a, "-display"), strv_push(a, "none");
-    strv_push(a, "-no-reboot");
-    strv_push(a, "-device"), strv_push(a, "isa-debug-exit,iobase=0xf4,iosize=4");
-    strv_push(a, "-device"), strv_push(a, "pc-testdev");
-    if (harness_vga_profile(&s->qemu))
-        for (int i = 0; harness_vga_args[i]; i++)
-            strv_push(a, harness_vga_args[i]);
-    strv_push(a, "-trace"), strv_push(a, "memory_region_ops_write");
+    strv_push(&io, "-trace"), strv_push(&io, "memory_region_ops_write");
     for (int i = 0; i < s->events.n; i++)
-        strv_push(a, "-trace"), strv_push(a, s->events.v[i]);
-    strv_push(a, "-D"), strv_push(a, p->trace);
+        strv_push(&io, "-trace"), strv_push(&io, s->events.v[i]);
+    strv_push(&io, "-D"), strv_push(&io, p->trace);
     sb_printf(&t, "file:%s", p->serial);
-    strv_push(a, "-serial"), strv_push(a, t.p);
+    strv_push(&io, "-serial"), strv_push(&io, t.p);
     t.len = 0;
     sb_printf(&t, "unix:%s,server=on,wait=off", p->sock);
-    strv_push(a, "-qmp"), strv_push(a, t.p);
-    if (s->has_disk) {
-        t.len = 0;
-        sb_printf(&t, "file=%s,format=raw,if=ide,index=0", p->image);
-        strv_push(a, "-drive"), strv_push(a, t.p);
-    }
-    for (int i = 0; i < s->qemu.n; i++)
-        strv_push(a, s->qemu.v[i]);
+    strv_push(&io, "-qmp"), strv_push(&io, t.p);
+    machine_argv(a, s, cfg->qemu, cfg->kernel, s->append, &io, s->has_disk ? p->image : NULL);
+    strv_free(&io);
     sb_free(&t);
 }
 

@@ -1,4 +1,4 @@
-/* unit-sources: harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c */
+/* unit-sources: harness/machine.c harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c */
 /* Scenario file parsing: every key, defaults, CRLF, a file without a final
  * newline, long lines, and each error with its FILE:LINE and fix. */
 #include <setjmp.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "harness/machine.h"
 #include "harness/scenario.h"
 
 static char err[2048];
@@ -206,6 +207,63 @@ static void test_small_error_buffer(void **state)
     scenario_set_free(&set);
 }
 
+static int vga_profile(const char *qemu)
+{
+    struct strv w = { 0 };
+    char e[128];
+    assert_int_equal(split_words(qemu, &w, e, sizeof(e)), 0);
+    int r = harness_vga_profile(&w);
+    strv_free(&w);
+    return r;
+}
+
+/* The BIOS-less VGA is added unless the qemu words choose a display: -vga,
+ * or a VGA-like device by -device or -global; other words that merely
+ * contain "vga" do not count. */
+static void test_vga_profile(void **state)
+{
+    (void)state;
+    static const char *const own[] = { "-vga none", "-nic none -vga std", "-device VGA", "-device cirrus-vga,addr=5",
+                                       "-device virtio-vga", "-device ati-vga", "-device secondary-vga",
+                                       "-device bochs-display", "-global VGA.vgamem_mb=8",
+                                       "-global cirrus-vga.vgamem_mb=8", NULL };
+    static const char *const ours[] = { "", "-nic none", "-drive file=/tmp/vga.img,format=raw",
+                                        "-device pci-testdev,id=vga0", "-device edu", "-nographic-vga",
+                                        "-global isa-debug-exit.iobase=0xf4", "-device", "-vga", NULL };
+    for (int i = 0; own[i]; i++)
+        if (vga_profile(own[i]))
+            fail_msg("'%s' chooses a display", own[i]);
+    for (int i = 0; ours[i]; i++)
+        if (!vga_profile(ours[i]))
+            fail_msg("'%s' does not choose a display", ours[i]);
+}
+
+/* The command line shared by the harness and the bench: the run's own
+ * words come before the disk, and the scenario's words last. */
+static void test_machine_argv(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, "[a]\nappend = dma=0:1 exit\nqemu = -nic none\ndisk = size=1M\n", "a.cfg"), 0);
+    struct strv io = { 0 }, a = { 0 };
+    strv_push(&io, "-serial");
+    strv_push(&io, "null");
+    machine_argv(&a, &set.v[0], "qemu", "k.elf", "exit", &io, "d.img");
+    struct sbuf line = { 0 };
+    for (int i = 0; i < a.n; i++)
+        sb_printf(&line, "%s%s", i ? " " : "", a.v[i]);
+    assert_string_equal(line.p, "qemu -machine pc -m 64 -kernel k.elf -append exit -display none -no-reboot "
+                        "-device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev "
+                        "-vga std -global VGA.romfile= -serial null "
+                        "-drive file=d.img,format=raw,if=ide,index=0 -nic none");
+    assert_int_equal(machine_exit_status[EXPECT_PASS], 33);
+    assert_int_equal(machine_exit_status[EXPECT_TRIPLE], 0);
+    sb_free(&line);
+    strv_free(&a);
+    strv_free(&io);
+    scenario_set_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +276,8 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_duplicate_names),
         cmocka_unit_test(test_small_error_buffer),
+        cmocka_unit_test(test_vga_profile),
+        cmocka_unit_test(test_machine_argv),
     };
     cmocka_set_test_filter(getenv("UNIT_FILTER"));
     return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
