@@ -8,6 +8,7 @@
 #include "machine.h"
 #include "disk.h"
 #include "pciview.h"
+#include "report.h"
 #include "run.h"
 #include "trace.h"
 
@@ -38,19 +39,6 @@ static void tail(struct sbuf *out, const char *title, const char *text, size_t l
         size_t k = strcspn(p, "\n");
         sb_printf(out, "    %.*s\n", (int)k, p);
         p += k + (p[k] == '\n');
-    }
-}
-
-void serial_text(const char *raw, size_t len, struct sbuf *out)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)raw[i];
-        if (c == '\r')
-            continue;
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-            sb_printf(out, "\\x%02x", c);
-        else
-            sb_addc(out, (char)c);
     }
 }
 

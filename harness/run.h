@@ -75,9 +75,6 @@ void result_free(struct result *r);
 void run_paths(const struct config *cfg, const struct scenario *s, struct paths *p);
 int run_qemu(const struct config *cfg, const struct scenario *s, const struct paths *p,
              struct live *lv, struct result *r);
-/* Serial output as goldens (and reports) hold it: CR dropped, other control
- * bytes but tab and newline (a backspace echo, say) appended as \xNN. */
-void serial_text(const char *raw, size_t len, struct sbuf *out);
 void check_outcome(const struct config *cfg, const struct scenario *s, const struct paths *p,
                    struct live *lv, struct result *r);
 
