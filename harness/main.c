@@ -232,7 +232,7 @@ static void worker(const struct config *cfg, const struct scenario *s, int repea
         worker_on_signal(SIGTERM);
     sigprocmask(SIG_SETMASK, mask, NULL);
     struct result r = { 0 };
-    char err[512];
+    char err[512] = "";
     if (repeat > 1)
         run_repeated(cfg, s, repeat, &r);
     else
@@ -248,7 +248,7 @@ static void worker(const struct config *cfg, const struct scenario *s, int repea
 static void fork_failed(const struct config *cfg, const struct scenario *s, int e)
 {
     struct result r = { 0 };
-    char err[512];
+    char err[512] = "";
     result_set(&r, R_ERROR, "cannot start a worker process: fork: %s; close other programs or lower -j", strerror(e));
     if (results_write(cfg, s, &r, err, sizeof(err)) < 0)
         fprintf(stderr, "traceos-test: %s\n", err);
