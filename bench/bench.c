@@ -13,16 +13,22 @@
  *     lines shaped like a real one (mostly other devices' port writes);
  *  3. the whole suite's wall time with -j1 and with -j = online CPUs.
  * Numbers are reported, never asserted. */
+#define TRACEDEV_HOST
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "drivers/tracedev.h"
 #include "harness/scenario.h"
 #include "harness/machine.h"
 #include "harness/trace.h"
 
 #define MAXRUNS 15
+#define HARNESS_SLACK_S 60      /* a harness process: probes and checks beyond the boot */
+#define TERM_GRACE_S    5       /* after SIGTERM, before SIGKILL */
+#define STATUS_TIMEOUT  124     /* as timeout(1) reports it */
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -36,9 +42,24 @@ static double median(double *v, int n)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* Wait for pid until `deadline`; 1 and *st when it ended. */
+static int wait_until(pid_t pid, double deadline, int *st)
+{
+    for (;;) {
+        pid_t r = waitpid(pid, st, WNOHANG);
+        if (r == pid)
+            return 1;
+        if (r < 0 || now_s() >= deadline)
+            return 0;
+        sleep_s(0.002);
+    }
+}
+
 /* Run argv with stdout/stderr to /dev/null; wall seconds (-1 when it could
- * not start); *status is its exit status (128 + signal when killed). */
-static double timed_run(char **argv, int *status)
+ * not start); *status is its exit status (128 + signal when killed). After
+ * `limit_s` it is sent SIGTERM (a harness then cleans up), SIGKILL
+ * TERM_GRACE_S later, and *status is STATUS_TIMEOUT. */
+static double timed_run(char **argv, double limit_s, int *status)
 {
     fflush(stdout);             /* or the child's freopen flushes our buffer again */
     double t0 = now_s();
@@ -52,21 +73,28 @@ static double timed_run(char **argv, int *status)
         _exit(127);
     }
     int st;
-    if (waitpid(pid, &st, 0) < 0)
-        return -1;
+    if (!wait_until(pid, t0 + limit_s, &st)) {
+        kill(pid, SIGTERM);
+        if (!wait_until(pid, now_s() + TERM_GRACE_S, &st)) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+        }
+        *status = STATUS_TIMEOUT;
+        return now_s() - t0;
+    }
     *status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
     return now_s() - t0;
 }
 
 /* Median wall time of `runs` runs; reports a run whose status differs
  * from `want` (the timing is then still shown, marked). */
-static double median_run(char **argv, int runs, int want, int *odd)
+static double median_run(char **argv, double limit_s, int runs, int want, int *odd)
 {
     double t[MAXRUNS];
     *odd = 0;
     for (int i = 0; i < runs; i++) {
         int st = -1;
-        t[i] = timed_run(argv, &st);
+        t[i] = timed_run(argv, limit_s, &st);
         if (st != want)
             *odd = st;
     }
@@ -78,34 +106,14 @@ static double median_run(char **argv, int runs, int want, int *odd)
 static void bare_argv(const struct scenario *s, const char *qemu, const char *kernel,
                       const char *build, const char *words, struct strv *a)
 {
-    const char *fixed[] = { "-m", "64", "-kernel", kernel, "-append", words, "-display", "none",
-                            "-no-reboot", "-serial", "null", "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
-                            "-device", "pc-testdev", NULL };
-    strv_push(a, qemu);
-    strv_push(a, "-machine");
-    strv_push(a, s->machine);
-    for (int i = 0; fixed[i]; i++)
-        strv_push(a, fixed[i]);
-    if (harness_vga_profile(&s->qemu))
-        for (int i = 0; harness_vga_args[i]; i++)
-            strv_push(a, harness_vga_args[i]);
-    if (s->has_disk) {          /* before the qemu words, as the harness orders them */
-        struct sbuf d = { 0 };
-        sb_printf(&d, "file=%s/images/%s.img,format=raw,if=ide,index=0", build, s->name);
-        strv_push(a, "-drive");
-        strv_push(a, d.p);
-        sb_free(&d);
-    }
-    for (int i = 0; i < s->qemu.n; i++)
-        strv_push(a, s->qemu.v[i]);
-}
-
-/* QEMU's exit status when the kernel ends as the scenario expects. */
-static int expected_status(const struct scenario *s)
-{
-    static const int st[] = { [EXPECT_PASS] = 33, [EXPECT_FAIL] = 35, [EXPECT_CRASH] = 37,
-                              [EXPECT_TRIPLE] = 0 };
-    return st[s->expect];
+    struct strv io = { 0 };
+    struct sbuf img = { 0 };
+    strv_push(&io, "-serial");
+    strv_push(&io, "null");
+    sb_printf(&img, "%s/images/%s.img", build, s->name);
+    machine_argv(a, s, qemu, kernel, words, &io, s->has_disk ? img.p : NULL);
+    strv_free(&io);
+    sb_free(&img);
 }
 
 struct row {
@@ -124,15 +132,15 @@ static void bench_one(const struct scenario *s, char **av, int runs, struct row 
     for (int k = 0; hv[k]; k++)
         strv_push(&h, hv[k]);
     bare_argv(s, qemu, kernel, build, "exit", &b);
-    r->harness = median_run(h.v, runs, 0, &r->hodd);
-    r->bare = median_run(b.v, runs, 33, &r->bodd);     /* `exit` -> isa-debug-exit 0x10 -> 33 */
+    r->harness = median_run(h.v, s->timeout + HARNESS_SLACK_S, runs, 0, &r->hodd);
+    r->bare = median_run(b.v, s->timeout, runs, machine_exit_status[EXPECT_PASS], &r->bodd);   /* `exit` */
     r->same = -1;
     r->sodd = 0;
     if (s->key_events.n == 0) {
         struct sbuf words = { 0 };
-        sb_printf(&words, "%s%s", s->append, strstr(s->append, "exit") ? "" : " exit");
+        sb_printf(&words, "%s%s", s->append, s->has_exit ? "" : " exit");
         bare_argv(s, qemu, kernel, build, words.p, &w);
-        r->same = median_run(w.v, runs, expected_status(s), &r->sodd);
+        r->same = median_run(w.v, s->timeout, runs, machine_exit_status[s->expect], &r->sodd);
         sb_free(&words);
     }
     strv_free(&h);
@@ -204,7 +212,7 @@ static void bench_normalizer(int runs)
     strv_push(&ev, "pci_cfg_*");
     strv_push(&ev, "dma_*");
     strv_push(&ev, "ps2_*");
-    struct trace_opts o = { .events = &ev, .base = 0xff000000ull };
+    struct trace_opts o = { .events = &ev, .base = TRACEDEV_DEFAULT_BASE };
     double t[MAXRUNS];
     size_t out_len = 0;
     for (int i = 0; i < runs; i++) {
@@ -222,15 +230,18 @@ static void bench_normalizer(int runs)
     sb_free(&log);
 }
 
-static void bench_suite(char **av, int runs)
+static void bench_suite(const struct scenario_set *set, char **av, int runs)
 {
+    double limit = HARNESS_SLACK_S;         /* -j1 runs them one after another */
+    for (int i = 0; i < set->n; i++)
+        limit += set->v[i].timeout;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     char jn[16];
     snprintf(jn, sizeof(jn), "%ld", cores);
     char *a1[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", "1", NULL };
     char *an[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", jn, NULL };
     int odd1, oddn;
-    double t1 = median_run(a1, runs, 0, &odd1), tn = median_run(an, runs, 0, &oddn);
+    double t1 = median_run(a1, limit, runs, 0, &odd1), tn = median_run(an, limit, runs, 0, &oddn);
     printf("suite: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", t1, cores, tn,
            tn > 0 ? t1 / tn : 0, odd1 || oddn ? "  (a suite run did not pass)" : "");
 }
@@ -255,7 +266,7 @@ int main(int argc, char **argv)
     printf("bench: medians of %d runs\n\n", runs);
     bench_scenarios(&set, argv, runs);
     bench_normalizer(runs);
-    bench_suite(argv, runs);
+    bench_suite(&set, argv, runs);
     scenario_set_free(&set);
     return 0;
 }

@@ -1,15 +1,14 @@
 /* After QEMU: classify the outcome against `expect`, run the oracles,
  * compare with (or, when blessing, write) the goldens. */
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include "../drivers/tracedev.h"
 #include "crashdump.h"
 #include "golden.h"
+#include "machine.h"
 #include "disk.h"
 #include "pciview.h"
+#include "report.h"
 #include "run.h"
 #include "trace.h"
 
@@ -43,21 +42,9 @@ static void tail(struct sbuf *out, const char *title, const char *text, size_t l
     }
 }
 
-void serial_text(const char *raw, size_t len, struct sbuf *out)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)raw[i];
-        if (c == '\r')
-            continue;
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-            sb_printf(out, "\\x%02x", c);
-        else
-            sb_addc(out, (char)c);
-    }
-}
-
-static void load(const struct scenario *s, const struct paths *p, const struct live *lv,
-                 struct texts *t)
+/* Read the run's logs and write actual.trace / actual.serial; -1 (ERROR
+ * naming the file) when one cannot be written. */
+static int load(const struct scenario *s, const struct paths *p, struct texts *t, struct result *r)
 {
     char err[512];
     struct sbuf raw = { 0 };
@@ -70,33 +57,35 @@ static void load(const struct scenario *s, const struct paths *p, const struct l
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
     crashdump_mask(t->serial.p, t->serial.len, &t->masked);
-    struct trace_opts o = { &s->events, lv->trace_base };
+    struct trace_opts o = { &s->events, s->trace_base };
     trace_normalize(t->log.p, t->log.len, p->trace, &o, &t->tr);
-    write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err));
-    write_file(p->actual_serial, t->masked.p, t->masked.len, err, sizeof(err));
+    if (write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err)) < 0 ||
+        write_file(p->actual_serial, t->masked.p, t->masked.len, err, sizeof(err)) < 0) {
+        result_set(r, R_ERROR, "%s; make the build directory writable", err);
+        return -1;
+    }
+    return 0;
 }
 
+/* enum outcome follows enum expect, whose QEMU statuses machine.c lists. */
 static enum outcome outcome_of(const struct live *lv)
 {
-    if (!WIFEXITED(lv->status))
+    if (lv->killed || !WIFEXITED(lv->status))
         return OUT_OTHER;
-    switch (WEXITSTATUS(lv->status)) {
-    case 33: return OUT_PASS;
-    case 35: return OUT_FAIL;
-    case 37: return OUT_CRASH;
-    case 0:
-        if (lv->quit_sent)
-            return lv->verdict == 0 ? OUT_PASS : lv->verdict == 1 ? OUT_FAIL : OUT_OTHER;
-        return OUT_TRIPLE;
-    default: return OUT_OTHER;
-    }
+    int st = WEXITSTATUS(lv->status);
+    if (st == 0 && lv->quit_sent)           /* the harness quit it after the verdict */
+        return lv->verdict == 0 ? OUT_PASS : lv->verdict == 1 ? OUT_FAIL : OUT_OTHER;
+    for (int e = EXPECT_PASS; e <= EXPECT_TRIPLE; e++)
+        if (machine_exit_status[e] == st)
+            return (enum outcome)e;
+    return OUT_OTHER;
 }
 
 /* The serial text from the first "exception:" or "panic:" line on. */
 static void crash_dump(const struct texts *t, struct sbuf *out)
 {
-    const char *e = strstr(t->serial.p, "exception:");
-    const char *pn = strstr(t->serial.p, "panic:");
+    const char *e = crashdump_line(t->serial.p, t->serial.len, "exception:");
+    const char *pn = crashdump_line(t->serial.p, t->serial.len, "panic:");
     if (!e || (pn && pn < e))
         e = pn;
     if (e)
@@ -142,7 +131,6 @@ static int kernel_reason(const char *text, size_t len, char *buf, size_t n)
 static void unexpected(const struct scenario *s, const struct live *lv, const struct texts *t,
                        enum outcome o, struct result *r)
 {
-    char num[32];
     switch (o) {
     case OUT_PASS:
         result_set(r, R_FAIL, "the kernel passed but the scenario expects %s", scenario_expect_name(s->expect));
@@ -165,16 +153,14 @@ static void unexpected(const struct scenario *s, const struct live *lv, const st
         tail(&r->detail, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
         break;
     case OUT_OTHER:
-        if (WIFSIGNALED(lv->status)) {
-            snprintf(num, sizeof(num), "%d", WTERMSIG(lv->status));
-            result_set(r, R_CRASH, "QEMU was killed by signal %s", num);
-        } else if (t->tr.segments == 0 && lv->verdict < 0) {
-            snprintf(num, sizeof(num), "%d", WIFEXITED(lv->status) ? WEXITSTATUS(lv->status) : -1);
-            result_set(r, R_ERROR, "QEMU exited with status %s before the kernel started; see its messages below", num);
-        } else {
-            snprintf(num, sizeof(num), "%d", WIFEXITED(lv->status) ? WEXITSTATUS(lv->status) : -1);
-            result_set(r, R_CRASH, "QEMU exited with unexpected status %s", num);
-        }
+        if (WIFSIGNALED(lv->status))
+            result_set(r, R_CRASH, "QEMU was killed by signal %d", WTERMSIG(lv->status));
+        else if (t->tr.segments == 0 && lv->verdict < 0)
+            result_set(r, R_ERROR, "QEMU exited with status %d before the kernel started; see its messages below",
+                       WIFEXITED(lv->status) ? WEXITSTATUS(lv->status) : -1);
+        else
+            result_set(r, R_CRASH, "QEMU exited with unexpected status %d",
+                       WIFEXITED(lv->status) ? WEXITSTATUS(lv->status) : -1);
         break;
     }
 }
@@ -205,9 +191,7 @@ static int oracle_pci(const struct live *lv, const struct texts *t, struct resul
     }
     bad += pciview_compare(&k, &q, &why);
     if (bad) {
-        char n[16];
-        snprintf(n, sizeof(n), "%d", bad);
-        result_set(r, R_FAIL, "query-pci oracle: %s difference(s) between the kernel's pci-v listing and QEMU", n);
+        result_set(r, R_FAIL, "query-pci oracle: %d difference(s) between the kernel's pci-v listing and QEMU", bad);
         sb_add(&r->detail, why.p, why.len);
     }
     pciview_free(&k);
@@ -247,7 +231,7 @@ static int oracles(const struct scenario *s, const struct paths *p, const struct
         return 1;
     if (s->oracles & ORACLE_DMA_CRC) {
         struct sbuf why = { 0 };
-        int bad = disk_crc_oracle(t->serial.p, s->append, s->has_disk ? p->image : "",
+        int bad = disk_crc_oracle(t->serial.p, s->append, p->image,
                                   s->expect == EXPECT_FAIL, &why);
         if (bad) {
             result_set(r, R_FAIL, "dma-crc oracle: %.*s", (int)strcspn(why.p, "\n"), why.p);
@@ -302,14 +286,13 @@ void check_outcome(const struct config *cfg, const struct scenario *s, const str
                    struct live *lv, struct result *r)
 {
     struct texts t = { 0 };
-    load(s, p, lv, &t);
     enum outcome o = outcome_of(lv);
     int crashed_as_expected = (o == OUT_CRASH && s->expect == EXPECT_CRASH) ||
                               (o == OUT_TRIPLE && s->expect == EXPECT_TRIPLE);
-    if (lv->timed_out) {
-        char n[16];
-        snprintf(n, sizeof(n), "%d", s->timeout);
-        result_set(r, R_TIMEOUT, "no end within %ss; QEMU killed", n);
+    if (load(s, p, &t, r) < 0) {
+        ;                                       /* ERROR set */
+    } else if (lv->timed_out) {
+        result_set(r, R_TIMEOUT, "no end within %ds; QEMU killed", s->timeout);
         sb_printf(&r->detail, "  markers seen: ready=%d acks=%d verdict=%d\n", lv->ready, lv->acks, lv->verdict);
         tail(&r->detail, "last trace lines", t.log.p, t.log.len, TAIL_TRACE);
         tail(&r->detail, "last serial lines", t.serial.p, t.serial.len, TAIL_SERIAL);

@@ -59,20 +59,30 @@ void crashdump_mask(const char *text, size_t len, struct sbuf *out)
     }
 }
 
-int crashdump_exception(const char *text, size_t len, char *buf, size_t n)
+const char *crashdump_line(const char *text, size_t len, const char *prefix)
 {
     const char *p = text, *end = text + len;
-    size_t k = strlen(EXC_PREFIX);
+    size_t k = strlen(prefix);
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t m = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        if (m >= k && !memcmp(p, EXC_PREFIX, k)) {
-            size_t c = m - k < n - 1 ? m - k : n - 1;
-            memcpy(buf, p + k, c);
-            buf[c] = 0;
-            return 1;
-        }
+        if (m >= k && !memcmp(p, prefix, k))
+            return p;
         p += m + 1;
     }
-    return 0;
+    return NULL;
+}
+
+int crashdump_exception(const char *text, size_t len, char *buf, size_t n)
+{
+    const char *p = crashdump_line(text, len, EXC_PREFIX);
+    if (!p)
+        return 0;
+    size_t k = strlen(EXC_PREFIX);
+    const char *nl = memchr(p + k, '\n', (size_t)(text + len - (p + k)));
+    size_t m = (size_t)((nl ? nl : text + len) - (p + k));
+    size_t c = m < n - 1 ? m : n - 1;
+    memcpy(buf, p + k, c);
+    buf[c] = 0;
+    return 1;
 }

@@ -20,6 +20,9 @@
  * other than cs= and cr2= becomes NAME=0x######## (same width). */
 void crashdump_mask(const char *text, size_t len, struct sbuf *out);
 
+/* The first line of text[0..len) that starts with `prefix`, or NULL. */
+const char *crashdump_line(const char *text, size_t len, const char *prefix);
+
 /* The first `exception:` line without its prefix, e.g. "#GP general
  * protection (vector 13) err=0x00000028", into buf; 0 when there is none. */
 int crashdump_exception(const char *text, size_t len, char *buf, size_t n);

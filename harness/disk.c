@@ -96,11 +96,10 @@ int disk_dma_words(const char *append, struct dma_range **out)
     return n;
 }
 
-static int make_image(const char *path, const struct disk_spec *spec, const char *append,
-                      char *err, size_t errlen);
-
-/* Write the pattern for sectors [lba, lba+count) clipped to the image. */
-static int write_range(int fd, uint64_t lba, uint64_t count, uint64_t nsect)
+/* Write the pattern for sectors [lba, lba+count) clipped to the image.
+ * 0, or -1 with err naming the sector. */
+static int write_range(int fd, uint64_t lba, uint64_t count, uint64_t nsect, const char *path,
+                       char *err, size_t errlen)
 {
     uint8_t buf[64 * DISK_SECTOR];
     while (count && lba < nsect) {
@@ -110,8 +109,13 @@ static int write_range(int fd, uint64_t lba, uint64_t count, uint64_t nsect)
             k++;
         }
         size_t len = (size_t)k * DISK_SECTOR;
-        if (pwrite(fd, buf, len, (off_t)(lba * DISK_SECTOR)) != (ssize_t)len)
+        errno = 0;
+        ssize_t w = pwrite(fd, buf, len, (off_t)(lba * DISK_SECTOR));
+        if (w != (ssize_t)len) {
+            snprintf(err, errlen, "%s: cannot write disk image: %s at sector %" PRIu64 "; free disk space or shrink the disk",
+                     path, w < 0 ? strerror(errno) : "short write", lba);
             return -1;
+        }
         lba += k;
         count -= k;
     }
@@ -141,6 +145,38 @@ static int image_current(const char *path, const char *desc_path, const struct s
     return ok;
 }
 
+static int make_image(const char *path, const struct disk_spec *spec, const char *append,
+                      char *err, size_t errlen)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: cannot create disk image: %s", path, strerror(errno));
+        return -1;
+    }
+    uint64_t nsect = spec->size / DISK_SECTOR;
+    int rc = ftruncate(fd, (off_t)spec->size);
+    if (rc != 0)
+        snprintf(err, errlen, "%s: cannot size disk image: %s; free disk space or shrink the disk", path, strerror(errno));
+    if (rc == 0 && !spec->sparse) {
+        rc = write_range(fd, 0, nsect, nsect, path, err, errlen);
+    } else if (rc == 0) {
+        struct dma_range *r;
+        int n = disk_dma_words(append, &r);
+        for (int i = 0; i < n && rc == 0; i++)
+            rc = write_range(fd, r[i].lba, r[i].count, nsect, path, err, errlen);
+        free(r);
+    }
+    if (close(fd) != 0 && rc == 0) {
+        snprintf(err, errlen, "%s: cannot write disk image: %s", path, strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0) {
+        unlink(path);
+        return -1;
+    }
+    return 0;
+}
+
 int disk_make_image(const char *path, const struct disk_spec *spec, const char *append,
                     char *err, size_t errlen)
 {
@@ -159,33 +195,6 @@ int disk_make_image(const char *path, const struct disk_spec *spec, const char *
     sb_free(&desc);
     sb_free(&desc_path);
     return rc;
-}
-
-static int make_image(const char *path, const struct disk_spec *spec, const char *append,
-                      char *err, size_t errlen)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) {
-        snprintf(err, errlen, "%s: cannot create disk image: %s", path, strerror(errno));
-        return -1;
-    }
-    uint64_t nsect = spec->size / DISK_SECTOR;
-    int rc = ftruncate(fd, (off_t)spec->size);
-    if (rc == 0 && !spec->sparse) {
-        rc = write_range(fd, 0, nsect, nsect);
-    } else if (rc == 0) {
-        struct dma_range *r;
-        int n = disk_dma_words(append, &r);
-        for (int i = 0; i < n && rc == 0; i++)
-            rc = write_range(fd, r[i].lba, r[i].count, nsect);
-        free(r);
-    }
-    if (close(fd) != 0 || rc != 0) {
-        snprintf(err, errlen, "%s: cannot write disk image: %s", path, strerror(errno));
-        unlink(path);
-        return -1;
-    }
-    return 0;
 }
 
 /* CRC of sectors [lba, lba+count) of the image file; -1 when out of range. */

@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kcmdline.h"
@@ -6,10 +7,13 @@
 void kcmdline_parse(const char *append, struct cmdline *cl)
 {
     /* The kernel skips its first word, the path QEMU puts there. */
-    size_t n = strlen(append);
-    char *line = xmalloc(n + sizeof("kernel "));
-    memcpy(line, "kernel ", sizeof("kernel ") - 1);
-    memcpy(line + sizeof("kernel ") - 1, append, n + 1);
+    static const char prefix[] = "kernel ";
+    size_t n = strlen(append), k = sizeof(prefix) - 1;
+    char *line = xmalloc(n + k + 1);
+    memcpy(line, prefix, k);
+    memcpy(line + k, append, n + 1);
     cmdline_parse(line, cl);
+    for (int i = 0; i < cl->ncmds; i++)     /* `line` goes: point into `append` */
+        cl->cmds[i].word = append + (cl->cmds[i].word - line - (ptrdiff_t)k);
     free(line);
 }

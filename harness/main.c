@@ -36,6 +36,7 @@
 #include "scenario.h"
 
 #define EXIT_USAGE 2
+#define MAX_JOBS   64     /* workers[] */
 
 struct opts {
     struct config cfg;
@@ -52,6 +53,20 @@ static void usage(const char *why)
     exit(EXIT_USAGE);
 }
 
+/* The value of -j or --repeat: a number from 1 to max, else exit 2 naming
+ * the value and the range. */
+static int count_arg(const char *opt, const char *v, long max)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < 1 || n > max) {
+        char why[256];
+        snprintf(why, sizeof(why), "%s '%.100s': takes a number from 1 to %ld", opt, v, max);
+        usage(why);
+    }
+    return (int)n;
+}
+
 static void parse_args(int argc, char **argv, struct opts *o)
 {
     o->cfg = (struct config){ .qemu = "qemu-system-x86_64", .kernel = "build/kernel.elf",
@@ -65,21 +80,17 @@ static void parse_args(int argc, char **argv, struct opts *o)
                            : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
                            : !strcmp(a, "--scenarios") ? &o->scenarios : !strcmp(a, "--tap") ? &o->tap
                            : !strcmp(a, "--junit") ? &o->junit : NULL;
-        int *num = !strcmp(a, "-j") ? &o->jobs : !strcmp(a, "--repeat") ? &o->repeat : NULL;
-        if (val || num) {
-            if (i + 1 >= argc)
-                usage("option needs a value");
-            if (val) {
-                *val = argv[++i];
-                continue;
-            }
-            char *end;
-            long j = strtol(argv[++i], &end, 10);
-            if (*end || j < 1 || j > (num == &o->jobs ? 64 : 10000))
-                usage(num == &o->jobs ? "-j takes a number from 1 to 64" : "--repeat takes a number from 1 to 10000");
-            *num = (int)j;
+        int is_num = !strcmp(a, "-j") || !strcmp(a, "--repeat");
+        if ((val || is_num) && i + 1 >= argc)
+            usage("option needs a value");
+        if (val) {
+            *val = argv[++i];
+        } else if (!strcmp(a, "-j")) {
+            o->jobs = count_arg("-j", argv[++i], MAX_JOBS);
+        } else if (!strcmp(a, "--repeat")) {
+            o->repeat = count_arg("--repeat", argv[++i], 10000);
         } else if (!strncmp(a, "-j", 2) && a[2]) {
-            o->jobs = atoi(a + 2) > 0 ? atoi(a + 2) : 1;
+            o->jobs = count_arg("-j", a + 2, MAX_JOBS);
         } else if (!strcmp(a, "--list")) {
             o->list = 1;
         } else if (!strcmp(a, "--bless")) {
@@ -93,32 +104,45 @@ static void parse_args(int argc, char **argv, struct opts *o)
     }
 }
 
+/* A CFG-PATH argument rather than a scenario name. */
 static int is_path(const char *a)
 {
     size_t n = strlen(a);
     return strchr(a, '/') || (n > 4 && !strcmp(a + n - 4, ".cfg"));
 }
 
-static int same_file(const char *a, const char *b)
+/* Add scenario i unless already selected (a name given twice, or a name and
+ * its file, runs once: two runs would share build/runs/NAME). */
+static void add_once(int *sel, int *n, char *taken, int i)
 {
-    char ra[4096], rb[4096];
-    return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+    if (!taken[i])
+        sel[(*n)++] = i, taken[i] = 1;
 }
 
-/* Indices of the selected scenarios; exits with status 2 on a bad argument. */
+/* Indices of the selected scenarios, each once, in the order first named;
+ * exits with status 2 on a bad argument. */
 static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
 {
-    int *sel = xmalloc(sizeof(int) * (size_t)(set->n + 1) * (size_t)(o->select.n + 1));
+    int *sel = xmalloc(sizeof(int) * (size_t)(set->n + 1));
+    char *taken = xmalloc((size_t)set->n + 1);
+    char **real = xmalloc(sizeof(char *) * (size_t)(set->n + 1));  /* realpath of each file, once */
+    memset(taken, 0, (size_t)set->n + 1);
+    memset(real, 0, sizeof(char *) * (size_t)(set->n + 1));
     *n = 0;
     if (o->select.n == 0)
         for (int i = 0; i < set->n; i++)
-            sel[(*n)++] = i;
+            add_once(sel, n, taken, i);
     for (int k = 0; k < o->select.n; k++) {
         const char *a = o->select.v[k];
+        char *ra = is_path(a) ? realpath(a, NULL) : NULL;
         int found = 0;
-        for (int i = 0; i < set->n; i++)
-            if (is_path(a) ? same_file(a, set->v[i].file) : !strcmp(a, set->v[i].name))
-                sel[(*n)++] = i, found = 1;
+        for (int i = 0; i < set->n; i++) {
+            if (ra && !real[i])
+                real[i] = realpath(set->v[i].file, NULL);
+            if (ra ? real[i] && !strcmp(ra, real[i]) : !is_path(a) && !strcmp(a, set->v[i].name))
+                add_once(sel, n, taken, i), found = 1;
+        }
+        free(ra);
         if (!found && is_path(a))
             fprintf(stderr, "traceos-test: %s: no scenarios there (not under --scenarios %s, or empty); check the path\n", a, o->scenarios);
         else if (!found)
@@ -126,12 +150,23 @@ static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
         if (!found)
             exit(EXIT_USAGE);
     }
+    for (int i = 0; i < set->n; i++)
+        free(real[i]);
+    free(real);
+    free(taken);
     return sel;
 }
 
 static void preflight(struct opts *o)
 {
-    char err[1024];
+    char err[1024] = "";
+    if (strpbrk(o->cfg.kernel, " \t\n\v\f\r")) {
+        /* QEMU puts the kernel's path first on its command line, where the
+         * kernel would read each blank-separated piece as a word. */
+        fprintf(stderr, "traceos-test: --kernel '%s' contains whitespace, which the kernel would read as extra command-line words; use a path without blanks\n",
+                o->cfg.kernel);
+        exit(EXIT_USAGE);
+    }
     if (access(o->cfg.kernel, R_OK) != 0) {
         fprintf(stderr, "traceos-test: kernel %s is not built; run `make` first\n", o->cfg.kernel);
         exit(R_ERROR);
@@ -158,7 +193,7 @@ static void preflight(struct opts *o)
 
 /* ---- workers ---- */
 
-static pid_t workers[64];
+static pid_t workers[MAX_JOBS];
 static int nworkers_max;
 static volatile sig_atomic_t got_signal;
 static pid_t harness_pid;
@@ -197,7 +232,7 @@ static void worker(const struct config *cfg, const struct scenario *s, int repea
         worker_on_signal(SIGTERM);
     sigprocmask(SIG_SETMASK, mask, NULL);
     struct result r = { 0 };
-    char err[512];
+    char err[512] = "";
     if (repeat > 1)
         run_repeated(cfg, s, repeat, &r);
     else
@@ -207,6 +242,17 @@ static void worker(const struct config *cfg, const struct scenario *s, int repea
         _exit(R_ERROR);
     }
     _exit(r.cls);
+}
+
+/* A worker could not be started: its report says why. */
+static void fork_failed(const struct config *cfg, const struct scenario *s, int e)
+{
+    struct result r = { 0 };
+    char err[512] = "";
+    result_set(&r, R_ERROR, "cannot start a worker process: fork: %s; close other programs or lower -j", strerror(e));
+    if (results_write(cfg, s, &r, err, sizeof(err)) < 0)
+        fprintf(stderr, "traceos-test: %s\n", err);
+    result_free(&r);
 }
 
 /* Fork workers, at most `jobs` at once; print reports in scenario order. */
@@ -219,27 +265,27 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
         classes[i] = -2;                       /* not finished */
     while (printed < n && !got_signal) {
         while (running < o->jobs && next < n && !got_signal) {
-            results_remove(&o->cfg, &set->v[sel[next]]);
-            sigset_t stop, old;
-            sigemptyset(&stop);
-            sigaddset(&stop, SIGINT);
-            sigaddset(&stop, SIGTERM);
-            sigprocmask(SIG_BLOCK, &stop, &old);  /* until the worker has its handlers */
+            const struct scenario *sc = &set->v[sel[next]];
+            results_remove(&o->cfg, sc);
+            sigset_t old;
+            block_stop_signals(&old);   /* until the worker has its handlers and is in workers[] */
             pid_t pid = fork();
             if (pid == 0)
-                worker(&o->cfg, &set->v[sel[next]], o->repeat, &old);
+                worker(&o->cfg, sc, o->repeat, &old);
+            int fork_errno = errno;
+            if (pid > 0)
+                for (int w = 0; w < o->jobs; w++)
+                    if (workers[w] <= 0) {
+                        workers[w] = pid;
+                        break;
+                    }
             sigprocmask(SIG_SETMASK, &old, NULL);
             if (pid < 0) {
-                perror("traceos-test: fork");
+                fork_failed(&o->cfg, sc, fork_errno);
                 classes[next++] = R_ERROR;
                 continue;
             }
             pids[next++] = pid;
-            for (int w = 0; w < o->jobs; w++)
-                if (workers[w] <= 0) {
-                    workers[w] = pid;
-                    break;
-                }
             running++;
         }
         int status;
@@ -267,7 +313,6 @@ static int run_all(struct opts *o, struct scenario_set *set, const int *sel, int
     return printed;
 }
 
-/* --tap / --junit from each scenario's result.json and serial.log. */
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -280,7 +325,7 @@ int main(int argc, char **argv)
 {
     struct opts o = { 0 };
     struct scenario_set set = { 0 };
-    char err[2048];
+    char err[2048] = "";
     parse_args(argc, argv, &o);
     if (o.cfg.bless && getenv("CI") && *getenv("CI")) {
         fprintf(stderr, "traceos-test: --bless is refused when CI is set: goldens are reviewed changes; bless locally and commit them\n");

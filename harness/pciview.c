@@ -106,8 +106,6 @@ int pciview_parse_listing(const char *text, struct pciview *out, struct sbuf *wh
     while (*p) {
         size_t n = strcspn(p, "\n");
         char *line = xstrndup(p, n);
-        if (n && line[n - 1] == '\r')
-            line[n - 1] = 0;
         bad += parse_line(line, out, &cur, why);
         free(line);
         p += n + (p[n] == '\n');

@@ -48,9 +48,11 @@ static int capture_finish(const char *qemu, struct capture *c, struct sbuf *out,
 {
     int status = 0, rc = -1;
     const char *opt = c->opt;
-    if (c->pid > 0 && !qemu_wait(c->pid, now_s() + PROBE_TIMEOUT_S, &status))
-        qemu_kill(c->pid);
-    else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
+    if (c->pid > 0 && !qemu_wait(c->pid, now_s() + PROBE_TIMEOUT_S, &status)) {
+        qemu_kill(c->pid, &status);
+        snprintf(err, errlen, "'%s -machine none %s help' did not finish within %.0f s and was killed; run it by hand to see why QEMU hangs, or pass --qemu PATH",
+                 qemu, opt, PROBE_TIMEOUT_S);
+    } else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
         snprintf(err, errlen, "QEMU binary '%s' not found; install Debian package qemu-system-x86 (make deps) or pass --qemu PATH", qemu);
     else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
         rc = read_file(c->path, out, err, errlen);
@@ -241,13 +243,22 @@ int qemu_wait(pid_t pid, double deadline, int *status)
     return 1;
 }
 
-void qemu_kill(pid_t pid)
+int qemu_exited(pid_t pid)
 {
-    int status;
+    siginfo_t si;
+    memset(&si, 0, sizeof(si));
+    return waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid == pid;
+}
+
+int qemu_kill(pid_t pid, int *status)
+{
+    if (qemu_reaped(pid, status))
+        return 0;
     kill(-pid, SIGKILL);
     kill(pid, SIGKILL);
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    while (waitpid(pid, status, 0) < 0 && errno == EINTR)
         ;
+    return 1;
 }
 
 void logfollow_init(struct logfollow *f, const char *path, uint64_t base, int watch)
@@ -288,26 +299,23 @@ void logfollow_wait(struct logfollow *f, double max_s)
     }
 }
 
-static int on_line(struct logfollow *f, const char *l, size_t n)
+static void on_line(struct logfollow *f, const char *l, size_t n)
 {
     uint32_t w;
-    f->lines++;
     if (!trace_line_marker(l, n, f->base, &w) || TRACEDEV_MARK_MAGIC(w) != TRACEDEV_MAGIC)
-        return 0;
+        return;
     switch (TRACEDEV_MARK_KIND(w)) {
     case TRACE_KIND_READY: f->ready++; break;
     case TRACE_KIND_ACK: f->acks++; f->last_ack = TRACEDEV_MARK_ARG(w); break;
     case TRACE_KIND_VERDICT: f->verdict = (int)TRACEDEV_MARK_ARG(w); break;
     default: break;
     }
-    return 1;
 }
 
-int logfollow_poll(struct logfollow *f)
+void logfollow_poll(struct logfollow *f)
 {
     if (f->fd < 0 && (f->fd = open(f->path, O_RDONLY | O_CLOEXEC)) < 0)
-        return 0;
-    int found = 0;
+        return;
     char buf[65536];
     ssize_t got;
     while ((got = read(f->fd, buf, sizeof(buf))) > 0) {
@@ -320,15 +328,14 @@ int logfollow_poll(struct logfollow *f)
             }
             if (f->part.len) {
                 sb_add(&f->part, p, (size_t)(nl - p));
-                found += on_line(f, f->part.p, f->part.len);
+                on_line(f, f->part.p, f->part.len);
                 f->part.len = 0;
             } else {
-                found += on_line(f, p, (size_t)(nl - p));
+                on_line(f, p, (size_t)(nl - p));
             }
             p = nl + 1;
         }
     }
-    return found;
 }
 
 void logfollow_close(struct logfollow *f)

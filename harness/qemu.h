@@ -32,8 +32,12 @@ pid_t qemu_spawn(char *const argv[], const char *out_path, char *err, size_t err
 int qemu_reaped(pid_t pid, int *status);
 /* Wait until it ends or `deadline`; 1 ended, 0 still running. */
 int qemu_wait(pid_t pid, double deadline, int *status);
-/* SIGKILL its process group and reap it. */
-void qemu_kill(pid_t pid);
+/* Has it ended? Does not reap it: qemu_reaped still gets its status. */
+int qemu_exited(pid_t pid);
+/* Unless it has ended already, SIGKILL its process group; reap it either
+ * way, with its waitpid status in *status. 1 when it had to be killed, 0
+ * when it had ended by itself. */
+int qemu_kill(pid_t pid, int *status);
 
 /* Follows a growing log file line by line. */
 struct logfollow {
@@ -45,7 +49,6 @@ struct logfollow {
     int acks;               /* ACK markers seen */
     unsigned last_ack;      /* argument of the last ACK */
     int verdict;            /* -1, else VERDICT argument */
-    uint64_t lines;
     int ino;                /* inotify on the log's directory, or -1 */
 };
 
@@ -54,8 +57,8 @@ struct logfollow {
  * leaves the CPU to QEMU while the log grows by thousands of lines. */
 void logfollow_init(struct logfollow *f, const char *path, uint64_t base, int watch);
 /* Read what has been appended since the last call and update the marker
- * counters. Returns the number of new markers (0 when nothing new). */
-int logfollow_poll(struct logfollow *f);
+ * counters. */
+void logfollow_poll(struct logfollow *f);
 /* Sleep until the log's directory changes or `max_s` passes, whichever is
  * first (without inotify: `max_s`). Only a latency aid: callers still look. */
 void logfollow_wait(struct logfollow *f, double max_s);

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+#include "qemu.h"
 #include "qmp.h"
 
 static int send_all(int fd, const char *p, size_t n)
@@ -106,7 +107,7 @@ json_t *qmp_execute(struct qmp *q, const char *cmd, json_t *args, double deadlin
     return ret;
 }
 
-int qmp_connect(struct qmp *q, const char *path, double deadline, char *err, size_t errlen)
+int qmp_connect(struct qmp *q, const char *path, pid_t pid, double deadline, char *err, size_t errlen)
 {
     struct sockaddr_un sa = { .sun_family = AF_UNIX };
     memset(q, 0, sizeof(*q));
@@ -122,6 +123,11 @@ int qmp_connect(struct qmp *q, const char *path, double deadline, char *err, siz
         if (q->fd >= 0)
             close(q->fd);
         q->fd = -1;
+        if (qemu_exited(pid)) {
+            q->lost = 1;
+            snprintf(err, errlen, "QEMU exited before its QMP socket %s accepted a connection", path);
+            return -1;
+        }
         if (now_s() > deadline) {
             snprintf(err, errlen, "cannot connect to QMP socket %s: %s", path, strerror(errno));
             return -1;

@@ -5,6 +5,7 @@
 #define QMP_H
 
 #include <jansson.h>
+#include <sys/types.h>
 #include "util.h"
 
 struct qmp {
@@ -13,9 +14,11 @@ struct qmp {
     int lost;               /* the connection broke (QEMU exited or closed it) */
 };
 
-/* Connect to `path` (retrying while QEMU has not created it yet, until
- * `deadline`) and negotiate capabilities. 0 or -1 with err. */
-int qmp_connect(struct qmp *q, const char *path, double deadline, char *err, size_t errlen);
+/* Connect to `path` (retrying while QEMU `pid` has not created it yet,
+ * until `deadline`) and negotiate capabilities. 0, or -1 with err; when
+ * QEMU has exited meanwhile, -1 with q->lost set (its exit status, not the
+ * socket, then tells what happened). */
+int qmp_connect(struct qmp *q, const char *path, pid_t pid, double deadline, char *err, size_t errlen);
 
 /* Send {"execute": cmd, "arguments": args} (args may be NULL; stolen) and
  * return the "return" value (new reference), or NULL with err (an "error"

@@ -3,13 +3,14 @@
 #include <string.h>
 #include "report.h"
 
-/* Length of the valid UTF-8 sequence at s (XML 1.0 chars), 0 if invalid. */
-static int utf8_len(const unsigned char *s)
+/* Length of the valid UTF-8 sequence at s (XML 1.0 chars; at most `left`
+ * bytes available), 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t left)
 {
-    int n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
-    if (s[0] >= 0xF5)
+    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+    if (s[0] >= 0xF5 || n > left)
         return 0;
-    for (int i = 1; i < n; i++)
+    for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xC0) != 0x80)
             return 0;
     if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
@@ -20,41 +21,49 @@ static int utf8_len(const unsigned char *s)
     return n;
 }
 
+/* The one escaping step of every text the harness writes: tab, newline
+ * and printable ASCII stay; bytes >= 0x80 stay when `any_high`, else only
+ * as valid UTF-8; anything else becomes the text \xNN (lower-case hex, as
+ * in the goldens). Returns the bytes consumed from p (left > 0). */
+static size_t clean_step(const unsigned char *p, size_t left, int any_high, struct sbuf *out)
+{
+    size_t n = 1;
+    if (*p == '\t' || *p == '\n' || (*p >= 0x20 && *p < 0x7F) ||
+        (*p >= 0x80 && (any_high || (n = utf8_len(p, left)) > 0))) {
+        sb_add(out, (const char *)p, n);
+        return n;
+    }
+    sb_printf(out, "\\x%02x", *p);
+    return 1;
+}
+
+void serial_text(const char *raw, size_t len, struct sbuf *out)
+{
+    const unsigned char *p = (const unsigned char *)raw, *end = p + len;
+    sb_add(out, "", 0);
+    while (p < end)
+        p += *p == '\r' ? 1 : clean_step(p, (size_t)(end - p), 1, out);
+}
+
 void report_clean(struct sbuf *out, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    int n;
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
     sb_add(out, "", 0);
-    while (*p)
-        if (*p == '\t' || *p == '\n' || (*p >= 0x20 && *p < 0x7F))
-            sb_addc(out, (char)*p++);
-        else if (*p >= 0x80 && (n = utf8_len(p)) > 0)
-            sb_add(out, (const char *)p, (size_t)n), p += n;
-        else
-            sb_printf(out, "\\x%02X", *p++);
+    while (p < end)
+        p += clean_step(p, (size_t)(end - p), 0, out);
 }
 
 void report_xml_escape(struct sbuf *out, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
     sb_add(out, "", 0);
-    while (*p) {
-        int n;
-        switch (*p) {
-        case '&': sb_puts(out, "&amp;"); p++; continue;
-        case '<': sb_puts(out, "&lt;"); p++; continue;
-        case '>': sb_puts(out, "&gt;"); p++; continue;
-        case '"': sb_puts(out, "&quot;"); p++; continue;
-        case '\'': sb_puts(out, "&apos;"); p++; continue;
-        case '\t': case '\n': sb_addc(out, (char)*p++); continue;
-        default: break;
-        }
-        if (*p >= 0x20 && *p < 0x7F)
-            sb_addc(out, (char)*p++);
-        else if (*p >= 0x80 && (n = utf8_len(p)) > 0)
-            sb_add(out, (const char *)p, (size_t)n), p += n;
+    while (p < end) {
+        const char *ent = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
+                          : *p == '"' ? "&quot;" : *p == '\'' ? "&apos;" : NULL;
+        if (ent)
+            sb_puts(out, ent), p++;
         else
-            sb_printf(out, "\\x%02X", *p++);
+            p += clean_step(p, (size_t)(end - p), 0, out);
     }
 }
 

@@ -18,13 +18,19 @@ struct report_item {
 int report_tap(const char *path, const struct report_item *v, int n, char *err, size_t errlen);
 int report_junit(const char *path, const struct report_item *v, int n, char *err, size_t errlen);
 
+/* Serial output as goldens (and reports) hold it: CR dropped, control
+ * bytes other than tab and newline (a backspace echo, say) written as the
+ * text \xNN; other bytes kept. Pure. */
+void serial_text(const char *raw, size_t len, struct sbuf *out);
+
 /* Append `s` XML-escaped: & < > " ' as entities; bytes XML 1.0 cannot hold
  * (control characters other than tab and newline, CR, invalid UTF-8) as
- * the text \xNN. Pure. */
+ * the text \xNN (lower-case hex). Pure. */
 void report_xml_escape(struct sbuf *out, const char *s);
 
 /* Append `s` with every byte that is not tab, newline, printable ASCII or
- * valid UTF-8 written as the text \xNN (for JSON, TAP and XML). Pure. */
+ * valid UTF-8 written as the text \xNN, lower-case hex (for JSON, TAP and
+ * XML). Pure. */
 void report_clean(struct sbuf *out, const char *s);
 
 #endif

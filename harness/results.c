@@ -48,11 +48,13 @@ int results_write(const struct config *cfg, const struct scenario *s, const stru
 
 void results_remove(const struct config *cfg, const struct scenario *s)
 {
+    static const char *const files[] = { "report.txt", "result.json", "serial.log", "trace.log",
+                                         "actual.trace", "actual.serial" };
     char path[1200];
-    run_file(cfg, s, "report.txt", path, sizeof(path));
-    unlink(path);
-    run_file(cfg, s, "result.json", path, sizeof(path));
-    unlink(path);
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+        run_file(cfg, s, files[i], path, sizeof(path));
+        unlink(path);
+    }
 }
 
 void results_print(const struct config *cfg, const struct scenario *s, int finished)
@@ -68,7 +70,8 @@ void results_print(const struct config *cfg, const struct scenario *s, int finis
     sb_free(&t);
 }
 
-/* One scenario's entry: its result.json (kept alive in *js) and serial text. */
+/* One scenario's entry: its result.json (kept alive in *js) and serial text
+ * (all from this run: results_remove cleared the previous one's files). */
 static void load_item(const struct config *cfg, const struct scenario *s, int finished,
                       struct report_item *it, json_t **js, struct sbuf *serial)
 {
@@ -79,11 +82,14 @@ static void load_item(const struct config *cfg, const struct scenario *s, int fi
     *it = (struct report_item){ s->name, "ERROR", "the harness worker died unexpectedly", "", "", 0 };
     json_unpack(*js, "{s:s, s:s, s:s, s:F}", "class", &it->cls, "reason", &it->reason,
                 "detail", &it->detail, "secs", &it->secs);
-    run_file(cfg, s, "serial.log", path, sizeof(path));
     *serial = (struct sbuf){ 0 };
     sb_add(serial, "", 0);
-    if (read_file(path, &raw, err, sizeof(err)) == 0)
-        serial_text(raw.p, raw.len, serial);
+    run_file(cfg, s, "actual.serial", path, sizeof(path));     /* the golden form: dumps masked */
+    if (read_file(path, serial, err, sizeof(err)) < 0) {
+        run_file(cfg, s, "serial.log", path, sizeof(path));    /* no checks ran: the raw log */
+        if (read_file(path, &raw, err, sizeof(err)) == 0)
+            serial_text(raw.p, raw.len, serial);
+    }
     sb_free(&raw);
     it->serial = serial->p;
 }

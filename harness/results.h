@@ -10,7 +10,9 @@
 /* In the worker: write both files. 0, or -1 with err. */
 int results_write(const struct config *cfg, const struct scenario *s, const struct result *r,
                   char *err, size_t errlen);
-/* Before a run: remove the files of an earlier one. */
+/* Before a run: remove the files of an earlier one (report.txt, result.json,
+ * serial.log, trace.log, actual.trace, actual.serial), so that nothing stale
+ * is reported for this one. */
 void results_remove(const struct config *cfg, const struct scenario *s);
 /* Print report.txt; `finished` 0 (or no file): the worker died. */
 void results_print(const struct config *cfg, const struct scenario *s, int finished);

@@ -5,13 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
-#include "../drivers/tracedev.h"
 #include "disk.h"
 #include "golden.h"
 #include "qmp.h"
-#include "kcmdline.h"
 #include "machine.h"
 #include "run.h"
 
@@ -110,47 +107,37 @@ static int check_goldens(const struct config *cfg, const struct scenario *s, con
     return 0;
 }
 
+/* The run's own QEMU words (tracing, log, serial, QMP) on top of the
+ * machine every harness QEMU boots. */
 static void build_argv(const struct config *cfg, const struct scenario *s, const struct paths *p,
                        struct strv *a)
 {
+    struct strv io = { 0 };
     struct sbuf t = { 0 };
-    strv_push(a, cfg->qemu);
-    strv_push(a, "-machine"), strv_push(a, s->machine);
-    strv_push(a, "-m"), strv_push(a, "64");
-    strv_push(a, "-kernel"), strv_push(a, cfg->kernel);
-    strv_push(a, "-append"), strv_push(a, s->append);
-    strv_push(a, "-display"), strv_push(a, "none");
-    strv_push(a, "-no-reboot");
-    strv_push(a, "-device"), strv_push(a, "isa-debug-exit,iobase=0xf4,iosize=4");
-    strv_push(a, "-device"), strv_push(a, "pc-testdev");
-    if (harness_vga_profile(&s->qemu))
-        for (int i = 0; harness_vga_args[i]; i++)
-            strv_push(a, harness_vga_args[i]);
-    strv_push(a, "-trace"), strv_push(a, "memory_region_ops_write");
+    strv_push(&io, "-trace"), strv_push(&io, "memory_region_ops_write");
     for (int i = 0; i < s->events.n; i++)
-        strv_push(a, "-trace"), strv_push(a, s->events.v[i]);
-    strv_push(a, "-D"), strv_push(a, p->trace);
+        strv_push(&io, "-trace"), strv_push(&io, s->events.v[i]);
+    strv_push(&io, "-D"), strv_push(&io, p->trace);
     sb_printf(&t, "file:%s", p->serial);
-    strv_push(a, "-serial"), strv_push(a, t.p);
+    strv_push(&io, "-serial"), strv_push(&io, t.p);
     t.len = 0;
     sb_printf(&t, "unix:%s,server=on,wait=off", p->sock);
-    strv_push(a, "-qmp"), strv_push(a, t.p);
-    if (s->has_disk) {
-        t.len = 0;
-        sb_printf(&t, "file=%s,format=raw,if=ide,index=0", p->image);
-        strv_push(a, "-drive"), strv_push(a, t.p);
-    }
-    for (int i = 0; i < s->qemu.n; i++)
-        strv_push(a, s->qemu.v[i]);
+    strv_push(&io, "-qmp"), strv_push(&io, t.p);
+    machine_argv(a, s, cfg->qemu, cfg->kernel, s->append, &io, s->has_disk ? p->image : NULL);
+    strv_free(&io);
     sb_free(&t);
 }
 
+/* 0 connected; 1 QEMU has exited (the live loop reaps it and its status
+ * tells what happened); -1 a QMP problem (lv->problem). */
 static int ensure_qmp(struct qmp *q, int *up, const struct paths *p, double deadline, struct live *lv)
 {
     char err[512];
     if (*up)
         return 0;
-    if (qmp_connect(q, p->sock, deadline, err, sizeof(err)) < 0) {
+    if (qmp_connect(q, p->sock, lv->pid, deadline, err, sizeof(err)) < 0) {
+        if (q->lost)
+            return 1;
         sb_printf(&lv->problem, "%s", err);
         return -1;
     }
@@ -171,8 +158,9 @@ static int step_keys(const struct scenario *s, struct logfollow *f, struct qmp *
     }
     char err[512];
     const struct key_event *k = &s->key_events.v[lv->keys_sent];
-    if (ensure_qmp(q, up, p, deadline, lv) < 0)
-        return -1;
+    int rc = ensure_qmp(q, up, p, deadline, lv);
+    if (rc)
+        return rc < 0 ? -1 : 0;
     /* The last event may end the run: the kernel finishes its phase and
      * leaves QEMU before QEMU writes the reply. Its outcome is still judged
      * by the END marker, the ACK count and the oracles. */
@@ -193,8 +181,9 @@ static int step_pci(struct logfollow *f, struct qmp *q, int *up, const struct pa
     char err[512];
     if (f->verdict < 0 || lv->quit_sent)
         return 0;
-    if (ensure_qmp(q, up, p, deadline, lv) < 0)
-        return -1;
+    int rc = ensure_qmp(q, up, p, deadline, lv);
+    if (rc)
+        return rc < 0 ? -1 : 0;
     lv->pci = qmp_execute(q, "query-pci", NULL, deadline, err, sizeof(err));
     if (!lv->pci) {
         sb_printf(&lv->problem, "%s", err);
@@ -212,13 +201,11 @@ static void live_loop(const struct scenario *s, const struct paths *p, struct li
     struct logfollow f;
     struct qmp q = { .fd = -1 };
     int up = 0, broken = 0;
-    logfollow_init(&f, p->trace, lv->trace_base, s->key_events.n > 0);
+    logfollow_init(&f, p->trace, s->trace_base, s->key_events.n > 0);
     for (;;) {
         logfollow_poll(&f);
-        if (qemu_reaped(lv->pid, &lv->status)) {
-            lv->exited = 1;
+        if (qemu_reaped(lv->pid, &lv->status))
             break;
-        }
         if (!broken && s->key_events.n)
             broken = step_keys(s, &f, &q, &up, p, deadline, lv) < 0;
         if (!broken && (s->oracles & ORACLE_QUERY_PCI)) {
@@ -228,7 +215,7 @@ static void live_loop(const struct scenario *s, const struct paths *p, struct li
         }
         if (broken || now_s() >= deadline) {
             lv->timed_out = !broken;
-            qemu_kill(lv->pid);
+            lv->killed = qemu_kill(lv->pid, &lv->status);
             break;
         }
         logfollow_wait(&f, POLL_S);
@@ -260,23 +247,33 @@ int run_qemu(const struct config *cfg, const struct scenario *s, const struct pa
     return 0;
 }
 
+/* The QMP socket's private directory, published for the signal handler
+ * with SIGINT/SIGTERM held off, so that a signal never leaves it behind. */
 static int make_tmp(struct paths *p, struct result *r)
 {
     const char *t = tmp_dir();
-    if (strlen(t) + sizeof("/traceos-XXXXXX/qmp.sock") > sizeof(p->sock)) {
-        result_set(r, R_ERROR, "TMPDIR %s is too long for a QMP socket path (max %d bytes); set a shorter TMPDIR",
-            t, (int)(sizeof(p->sock) - sizeof("/traceos-XXXXXX/qmp.sock")));
+    size_t max_dir = sizeof(p->tmpdir) - sizeof("/traceos-XXXXXX");
+    size_t max_sock = sizeof(p->sock) - sizeof("/traceos-XXXXXX/qmp.sock");
+    size_t max = max_dir < max_sock ? max_dir : max_sock;
+    if (strlen(t) > max) {
+        result_set(r, R_ERROR, "TMPDIR %s is too long for the QMP socket's directory (%zu bytes; at most %zu); set a shorter TMPDIR",
+                   t, strlen(t), max);
         return -1;
     }
-    snprintf(p->tmpdir, sizeof(p->tmpdir), "%.*s/traceos-XXXXXX", (int)(sizeof(p->tmpdir) - 16), t);
+    snprintf(p->tmpdir, sizeof(p->tmpdir), "%s/traceos-XXXXXX", t);
+    sigset_t old;
+    block_stop_signals(&old);
     if (!mkdtemp(p->tmpdir)) {
+        int e = errno;
+        sigprocmask(SIG_SETMASK, &old, NULL);
         result_set(r, R_ERROR, "cannot create a temporary directory in %s: %s; set TMPDIR to a writable directory",
-            t, strerror(errno));
+            t, strerror(e));
         return -1;
     }
-    snprintf(p->sock, sizeof(p->sock), "%.*s/qmp.sock", (int)(sizeof(p->sock) - 10), p->tmpdir);
+    snprintf(p->sock, sizeof(p->sock), "%s/qmp.sock", p->tmpdir);
     memcpy(run_current_sock, p->sock, sizeof(run_current_sock));
     memcpy(run_current_tmpdir, p->tmpdir, sizeof(run_current_tmpdir));
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return 0;
 }
 
@@ -293,9 +290,6 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     struct live lv = { 0 };
     char err[512];
     double t0 = now_s();
-    struct cmdline cl;
-    kcmdline_parse(s->append, &cl);
-    lv.trace_base = cl.trace_base;
     run_paths(cfg, s, &p);
     r->cls = R_PASS;
     if (mkdir_p(p.dir, err, sizeof(err)) < 0) {

@@ -50,9 +50,10 @@ struct paths {
 
 /* What happened while QEMU ran (run.c). */
 struct live {
-    uint64_t trace_base;    /* the kernel's trace=ADDR, or the default */
     pid_t pid;
-    int status, exited, timed_out, quit_sent;
+    int status;             /* waitpid status */
+    int killed;             /* the harness killed it (timeout, QMP problem): its status is no outcome */
+    int timed_out, quit_sent;
     int keys_sent;
     int ready, acks, verdict;
     json_t *pci;            /* query-pci answer, or NULL */
@@ -74,9 +75,6 @@ void result_free(struct result *r);
 void run_paths(const struct config *cfg, const struct scenario *s, struct paths *p);
 int run_qemu(const struct config *cfg, const struct scenario *s, const struct paths *p,
              struct live *lv, struct result *r);
-/* Serial output as goldens (and reports) hold it: CR dropped, other control
- * bytes but tab and newline (a backspace echo, say) appended as \xNN. */
-void serial_text(const char *raw, size_t len, struct sbuf *out);
 void check_outcome(const struct config *cfg, const struct scenario *s, const struct paths *p,
                    struct live *lv, struct result *r);
 

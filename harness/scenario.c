@@ -1,11 +1,11 @@
 /* Scenario file parser (pure) and directory loader. */
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kcmdline.h"
 #include "scenario.h"
-
-#define VALID_KEYS "machine qemu append events timeout expect keys disk oracle"
 
 static const char *const expect_names[] = { "pass", "fail", "crash", "triple" };
 
@@ -18,13 +18,20 @@ struct ctx {
     char *err;
     size_t errlen;
     unsigned seen;          /* bit per key, for duplicate keys */
+    int oracle_line;        /* line of this section's `oracle =`, for its prerequisites */
 };
 
-static int fail(struct ctx *c, const char *fmt, const char *a, const char *b)
+/* Set the error "FILE:LINE: " + printf-style message; returns -1. */
+static int fail(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct ctx *c, const char *fmt, ...)
 {
     int n = snprintf(c->err, c->errlen, "%s:%d: ", c->file, c->line);
-    if (n > 0 && (size_t)n < c->errlen)
-        snprintf(c->err + n, c->errlen - (size_t)n, fmt, a, b);
+    if (n > 0 && (size_t)n < c->errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
     return -1;
 }
 
@@ -45,7 +52,7 @@ static int set_machine(struct ctx *c, struct scenario *s, const char *v)
 {
     size_t base = strcspn(v, ",");
     if (!((base == 2 && !strncmp(v, "pc", 2)) || (base == 3 && !strncmp(v, "q35", 3))))
-        return fail(c, "machine '%s' is not supported; use pc or q35%s", v, "");
+        return fail(c, "machine '%s' is not supported; use pc or q35", v);
     free(s->machine);
     s->machine = xstrdup(v);
     return 0;
@@ -55,8 +62,8 @@ static int set_oracles(struct ctx *c, struct scenario *s, const char *v)
 {
     struct strv w = { 0 };
     char e[128];
-    split_words(v, &w, e, sizeof(e));
-    int rc = 0;
+    int rc = split_words(v, &w, e, sizeof(e)) < 0 ? fail(c, "oracle: %s", e) : 0;
+    c->oracle_line = c->line;
     for (int i = 0; i < w.n && rc == 0; i++) {
         if (!strcmp(w.v[i], "query-pci"))
             s->oracles |= ORACLE_QUERY_PCI;
@@ -65,73 +72,93 @@ static int set_oracles(struct ctx *c, struct scenario *s, const char *v)
         else if (!strcmp(w.v[i], "dma-crc"))
             s->oracles |= ORACLE_DMA_CRC;
         else
-            rc = fail(c, "unknown oracle '%s'; valid: query-pci kbd-line dma-crc%s", w.v[i], "");
+            rc = fail(c, "unknown oracle '%s'; valid: query-pci kbd-line dma-crc", w.v[i]);
     }
     strv_free(&w);
     return rc;
 }
 
-static int set_simple(struct ctx *c, struct scenario *s, const char *key, const char *v)
+static int set_append(struct ctx *c, struct scenario *s, const char *v)
 {
-    if (!strcmp(key, "append")) {
-        s->append = xstrdup(v);
-    } else if (!strcmp(key, "timeout")) {
-        char *end;
-        long t = strtol(v, &end, 10);
-        if (*end || end == v || t < 1 || t > 3600)
-            return fail(c, "timeout '%s' is not a number of seconds; write 1 to 3600%s", v, "");
-        s->timeout = (int)t;
-    } else if (!strcmp(key, "expect")) {
-        for (int i = 0; i < 4; i++)
-            if (!strcmp(v, expect_names[i])) {
-                s->expect = (enum expect)i;
-                return 0;
-            }
-        return fail(c, "expect '%s' is unknown; use pass, fail, crash or triple%s", v, "");
-    } else {
-        return 1;
-    }
+    (void)c;
+    s->append = xstrdup(v);
     return 0;
 }
+
+static int set_timeout(struct ctx *c, struct scenario *s, const char *v)
+{
+    char *end;
+    long t = strtol(v, &end, 10);
+    if (*end || end == v || t < 1 || t > 3600)
+        return fail(c, "timeout '%s' is not a number of seconds; write 1 to 3600", v);
+    s->timeout = (int)t;
+    return 0;
+}
+
+static int set_expect(struct ctx *c, struct scenario *s, const char *v)
+{
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(v, expect_names[i])) {
+            s->expect = (enum expect)i;
+            return 0;
+        }
+    return fail(c, "expect '%s' is unknown; use pass, fail, crash or triple", v);
+}
+
+static int set_words(struct ctx *c, const char *key, struct strv *out, const char *v)
+{
+    char e[1024];
+    if (split_words(v, out, e, sizeof(e)) < 0)
+        return fail(c, "%s: %s", key, e);
+    return 0;
+}
+
+static int set_qemu(struct ctx *c, struct scenario *s, const char *v) { return set_words(c, "qemu", &s->qemu, v); }
+
+static int set_events(struct ctx *c, struct scenario *s, const char *v) { return set_words(c, "events", &s->events, v); }
+
+static int set_keys(struct ctx *c, struct scenario *s, const char *v)
+{
+    char e[1024];
+    if (keys_parse(v, &s->key_events, e, sizeof(e)) < 0)
+        return fail(c, "keys: %s", e);
+    return 0;
+}
+
+static int set_disk(struct ctx *c, struct scenario *s, const char *v)
+{
+    char e[1024];
+    s->has_disk = 1;
+    if (disk_parse(v, &s->disk, e, sizeof(e)) < 0)
+        return fail(c, "disk: %s", e);
+    return 0;
+}
+
+/* The scenario keys; the index is the key's bit in ctx.seen. */
+static const struct {
+    const char *name;
+    int (*set)(struct ctx *c, struct scenario *s, const char *v);
+} keys[] = {
+    { "machine", set_machine }, { "qemu", set_qemu }, { "append", set_append },
+    { "events", set_events }, { "timeout", set_timeout }, { "expect", set_expect },
+    { "keys", set_keys }, { "disk", set_disk }, { "oracle", set_oracles },
+};
+#define NKEYS ((int)(sizeof(keys) / sizeof(keys[0])))
 
 static int set_key(struct ctx *c, struct scenario *s, const char *key, const char *v)
 {
-    char e[1024];
-    int rc = set_simple(c, s, key, v);
-    if (rc <= 0)
-        return rc;
-    if (!strcmp(key, "machine"))
-        return set_machine(c, s, v);
-    if (!strcmp(key, "oracle"))
-        return set_oracles(c, s, v);
-    if (!strcmp(key, "qemu") || !strcmp(key, "events")) {
-        if (split_words(v, !strcmp(key, "qemu") ? &s->qemu : &s->events, e, sizeof(e)) < 0)
-            return fail(c, "%s: %s", key, e);
-        return 0;
+    for (int i = 0; i < NKEYS; i++) {
+        if (strcmp(key, keys[i].name))
+            continue;
+        if (c->seen & 1u << i)
+            return fail(c, "key '%s' given twice in this scenario; keep one", key);
+        c->seen |= 1u << i;
+        return keys[i].set(c, s, v);
     }
-    if (!strcmp(key, "keys")) {
-        s->keys = xstrdup(v);
-        if (keys_parse(v, &s->key_events, e, sizeof(e)) < 0)
-            return fail(c, "keys: %s%s", e, "");
-        return 0;
-    }
-    if (!strcmp(key, "disk")) {
-        s->has_disk = 1;
-        if (disk_parse(v, &s->disk, e, sizeof(e)) < 0)
-            return fail(c, "disk: %s%s", e, "");
-        return 0;
-    }
-    return fail(c, "unknown key '%s'; valid keys: %s", key, VALID_KEYS);
-}
-
-static int key_bit(const char *key)
-{
-    static const char *const keys[] = { "machine", "qemu", "append", "events", "timeout",
-                                        "expect", "keys", "disk", "oracle" };
-    for (int i = 0; i < 9; i++)
-        if (!strcmp(key, keys[i]))
-            return 1 << i;
-    return 0;
+    char valid[128] = "";
+    for (int i = 0; i < NKEYS; i++)
+        snprintf(valid + strlen(valid), sizeof(valid) - strlen(valid), "%s%s", i ? " " : "", keys[i].name);
+    return fail(c, "unknown key '%s'; valid keys: %s", key, valid);
 }
 
 static int valid_name(const char *n, size_t len)
@@ -148,14 +175,12 @@ static int valid_name(const char *n, size_t len)
 static int header(struct ctx *c, struct scenario_set *set, const char *s, size_t len)
 {
     if (len < 2 || s[len - 1] != ']' || !valid_name(s + 1, len - 2))
-        return fail(c, "bad section header '%s'; write [name] with letters, digits, '-', '_', '.'%s",
-                     s, "");
+        return fail(c, "bad section header '%s'; write [name] with letters, digits, '-', '_', '.'", s);
     for (int i = 0; i < set->n; i++) {
         const struct scenario *o = &set->v[i];
         if (strlen(o->name) == len - 2 && !memcmp(o->name, s + 1, len - 2)) {
-            char where[512];
-            snprintf(where, sizeof(where), "%s:%d", o->file, o->line);
-            return fail(c, "duplicate scenario name '%s' (first defined at %s); rename one", o->name, where);
+            return fail(c, "duplicate scenario name '%s' (first defined at %s:%d); rename one",
+                        o->name, o->file, o->line);
         }
     }
     struct scenario *sc = add_scenario(set);
@@ -163,7 +188,24 @@ static int header(struct ctx *c, struct scenario_set *set, const char *s, size_t
     sc->file = xstrdup(c->file);
     sc->line = c->line;
     c->seen = 0;
+    c->oracle_line = 0;
     return 0;
+}
+
+/* What each oracle needs from the rest of the scenario. */
+static int check_oracles(struct ctx *c, const struct scenario *s)
+{
+    const char *why =
+        (s->oracles & ORACLE_DMA_CRC) && !s->has_disk
+            ? "oracle dma-crc needs a disk image; add a line such as disk = size=64M"
+        : (s->oracles & ORACLE_QUERY_PCI) && s->has_exit
+            ? "oracle query-pci asks QEMU after the kernel's verdict, but append has `exit`, so QEMU is gone by then; remove exit"
+        : (s->oracles & ORACLE_KBD_LINE) && s->key_events.n == 0
+            ? "oracle kbd-line needs typed keys; add a keys = line" : NULL;
+    if (!why)
+        return 0;
+    c->line = c->oracle_line;
+    return fail(c, "%s", why);
 }
 
 static int finish(struct ctx *c, struct scenario_set *set, int first)
@@ -173,10 +215,14 @@ static int finish(struct ctx *c, struct scenario_set *set, int first)
     struct scenario *s = &set->v[set->n - 1];
     if (!s->append) {
         c->line = s->line;
-        return fail(c, "scenario '%s' has no 'append =' line; add the kernel words, e.g. append = pci exit%s",
-                    s->name, "");
+        return fail(c, "scenario '%s' has no 'append =' line; add the kernel words, e.g. append = pci exit",
+                    s->name);
     }
-    return 0;
+    struct cmdline cl;
+    kcmdline_parse(s->append, &cl);
+    s->trace_base = cl.trace_base;
+    s->has_exit = cl.has_exit;
+    return check_oracles(c, s);
 }
 
 static int parse_line(struct ctx *c, struct scenario_set *set, int first, char *s)
@@ -192,26 +238,22 @@ static int parse_line(struct ctx *c, struct scenario_set *set, int first, char *
         return finish(c, set, first) < 0 ? -1 : header(c, set, s, len);
     char *eq = strchr(s, '=');
     if (!eq)
-        return fail(c, "expected 'key = value' or '[name]', got '%s'; fix the line%s", s, "");
+        return fail(c, "expected 'key = value' or '[name]', got '%s'; fix the line", s);
     if (set->n <= first)
-        return fail(c, "'%s' comes before any [name] section; start the scenario with [name]%s", s, "");
+        return fail(c, "'%s' comes before any [name] section; start the scenario with [name]", s);
     char *v = eq + 1, *k_end = eq;
     while (k_end > s && (k_end[-1] == ' ' || k_end[-1] == '\t'))
         k_end--;
     *k_end = 0;
     while (*v == ' ' || *v == '\t')
         v++;
-    int bit = key_bit(s);
-    if (bit & c->seen)
-        return fail(c, "key '%s' given twice in this scenario; keep one%s", s, "");
-    c->seen |= (unsigned)bit;
     return set_key(c, &set->v[set->n - 1], s, v);
 }
 
 int scenario_parse(const char *buf, size_t len, const char *file,
                    struct scenario_set *set, char *err, size_t errlen)
 {
-    struct ctx c = { file, 0, err, errlen, 0 };
+    struct ctx c = { .file = file, .err = err, .errlen = errlen };
     int first = set->n;
     size_t pos = 0;
     while (pos < len) {
@@ -219,7 +261,7 @@ int scenario_parse(const char *buf, size_t len, const char *file,
         size_t n = nl ? (size_t)(nl - (buf + pos)) : len - pos;
         c.line++;
         if (memchr(buf + pos, 0, n))
-            return fail(&c, "NUL byte in scenario file%s%s; remove it", "", "");
+            return fail(&c, "NUL byte in scenario file; remove it");
         char *line = xstrndup(buf + pos, n);
         int rc = parse_line(&c, set, first, line);
         free(line);
@@ -266,14 +308,6 @@ int scenario_load_dir(const char *dir, struct scenario_set *set, char *err, size
     return rc;
 }
 
-const struct scenario *scenario_find(const struct scenario_set *set, const char *name)
-{
-    for (int i = 0; i < set->n; i++)
-        if (!strcmp(set->v[i].name, name))
-            return &set->v[i];
-    return NULL;
-}
-
 void scenario_set_free(struct scenario_set *set)
 {
     for (int i = 0; i < set->n; i++) {
@@ -282,7 +316,6 @@ void scenario_set_free(struct scenario_set *set)
         free(s->file);
         free(s->machine);
         free(s->append);
-        free(s->keys);
         strv_free(&s->qemu);
         strv_free(&s->events);
         keys_free(&s->key_events);

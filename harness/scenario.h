@@ -34,11 +34,12 @@ struct scenario {
     char *machine;
     struct strv qemu;       /* extra QEMU arguments */
     char *append;
+    uint64_t trace_base;    /* from append, as the kernel reads it: trace=ADDR or the default */
+    int has_exit;           /* append has the word `exit` */
     struct strv events;     /* trace event globs */
     int timeout;
     enum expect expect;
-    char *keys;             /* NULL: no typing */
-    struct key_list key_events;
+    struct key_list key_events;     /* `keys =`; none: no typing */
     int has_disk;
     struct disk_spec disk;
     unsigned oracles;
@@ -58,7 +59,6 @@ int scenario_parse(const char *buf, size_t len, const char *file,
 /* Load every *.cfg of `dir` in name order. 0 or -1 with err. */
 int scenario_load_dir(const char *dir, struct scenario_set *set, char *err, size_t errlen);
 
-const struct scenario *scenario_find(const struct scenario_set *set, const char *name);
 const char *scenario_expect_name(enum expect e);
 void scenario_set_free(struct scenario_set *set);
 

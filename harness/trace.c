@@ -1,5 +1,6 @@
 /* Trace log normalizer: marker decoding, segment cutting, pointer masking. */
 #define TRACEDEV_HOST
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,6 @@
 
 #define MROW "memory_region_ops_write"
 #define MROW_LEN (sizeof(MROW) - 1)
-#define TESTDEV_NAME "name 'pc-testdev-iomem'"
 
 const char *trace_phase_name(unsigned phase)
 {
@@ -96,9 +96,7 @@ static int device_write(const char *l, size_t n, uint64_t base, uint64_t *off, u
     if (!field_hex(l + MROW_LEN, end, " addr 0x", 8, &addr) ||
         !field_hex(l + MROW_LEN, end, " value 0x", 9, value))
         return 0;
-    int named = n >= sizeof(TESTDEV_NAME) - 1 &&
-                !memcmp(end - (sizeof(TESTDEV_NAME) - 1), TESTDEV_NAME, sizeof(TESTDEV_NAME) - 1);
-    if (!named && !(addr >= base && addr < base + 8))
+    if (!(addr >= base && addr < base + 8))
         return 0;
     *off = addr - base;
     return 1;
@@ -218,10 +216,15 @@ static void emit_masked(struct norm *s, const char *l, size_t n)
     sb_addc(o, '\n');
 }
 
-static void problem(struct norm *s, uint64_t line, const char *fmt, const char *a, const char *b)
+static void problem(struct norm *s, uint64_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void problem(struct norm *s, uint64_t line, const char *fmt, ...)
 {
-    sb_printf(&s->out->why, "%s:%llu: ", s->name, (unsigned long long)line);
-    sb_printf(&s->out->why, fmt, a, b);
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    sb_printf(&s->out->why, "%s:%llu: %s", s->name, (unsigned long long)line, buf);
     sb_addc(&s->out->why, '\n');
     s->out->problems++;
 }
@@ -239,8 +242,6 @@ static void on_marker(struct norm *s, uint32_t w)
 {
     unsigned kind = TRACEDEV_MARK_KIND(w), phase = TRACEDEV_MARK_PHASE(w);
     char b1[8], b2[8];
-    if (kind == TRACE_KIND_VERDICT)
-        s->out->verdict = (int)TRACEDEV_MARK_ARG(w);
     if (kind == TRACE_KIND_BEGIN) {
         if (s->open_phase >= 0) {
             problem(s, s->open_line, "phase %s began here but has no END marker before phase %s began",
@@ -252,7 +253,7 @@ static void on_marker(struct norm *s, uint32_t w)
         s->out->segments++;
     } else if (s->open_phase < 0) {
         if (kind == TRACE_KIND_END)
-            problem(s, s->lineno, "END marker of phase %s without a BEGIN%s", pname(phase, b1), "");
+            problem(s, s->lineno, "END marker of phase %s without a BEGIN", pname(phase, b1));
         return;
     }
     trace_marker_text(w, s->data, &s->out->text);
@@ -291,7 +292,6 @@ int trace_normalize(const char *buf, size_t len, const char *name,
                     const struct trace_opts *o, struct trace_out *out)
 {
     struct norm s = { .o = o, .out = out, .name = name, .open_phase = -1 };
-    out->verdict = -1;
     const char *p = buf, *end = buf + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -300,11 +300,10 @@ int trace_normalize(const char *buf, size_t len, const char *name,
         one_line(&s, p, n);
         p += n + 1;
     }
-    out->lines = s.lineno;
     if (s.open_phase >= 0) {
         char b1[8];
-        problem(&s, s.open_line, "phase %s began here but has no END marker%s",
-                pname((unsigned)s.open_phase, b1), "");
+        problem(&s, s.open_line, "phase %s began here but has no END marker",
+                pname((unsigned)s.open_phase, b1));
     }
     free(s.ptrs);
     if (!out->text.p)

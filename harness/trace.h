@@ -1,8 +1,7 @@
 /* QEMU trace log (log backend, no line prefix) to golden text.
  *
  * Keeps only (a) writes to the trace device, i.e. memory_region_ops_write
- * lines whose name is 'pc-testdev-iomem' or whose addr lies in
- * [base, base + 8), decoded into marker lines such as `== begin pci`, and
+ * lines whose addr lies in [base, base + 8) (MARK and DATA), decoded into marker lines such as `== begin pci`, and
  * (b) lines of the scenario's events that fall between a phase's BEGIN and
  * END markers. Pointer fields (mr, dbs=, bs=, bus, state, IDEState, the first
  * argument of ps2_*) are renamed P0, P1... in order of first appearance.
@@ -23,8 +22,6 @@ struct trace_out {
     struct sbuf why;            /* problems, one line each (missing END ...) */
     int problems;
     int segments;               /* phases seen with BEGIN */
-    int verdict;                /* -1 none, else the VERDICT argument */
-    uint64_t lines;
 };
 
 /* Normalize buf[0..len). `name` (e.g. the log's path) prefixes problems as

@@ -169,9 +169,7 @@ int read_file(const char *path, struct sbuf *out, char *err, size_t errlen)
 
 static int write_file_unlocked(const char *path, const char *buf, size_t len, char *err, size_t errlen);
 
-/* SIGINT and SIGTERM wait while a temporary file exists, so that a signal
- * never leaves one behind (the handlers _exit). */
-static void block_stop_signals(sigset_t *old)
+void block_stop_signals(sigset_t *old)
 {
     sigset_t set;
     sigemptyset(&set);
@@ -201,8 +199,16 @@ static int write_file_unlocked(const char *path, const char *buf, size_t len, ch
     char *tmp = xmalloc(n);
     snprintf(tmp, n, "%s.tmp%d", path, (int)getpid());
     FILE *f = fopen(tmp, "wb");
-    if (!f || fwrite(buf, 1, len, f) != len || fclose(f) != 0) {
-        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+    int e = f ? 0 : errno, bad = !f;
+    if (f) {
+        errno = 0;
+        bad = fwrite(buf, 1, len, f) != len;
+        e = bad ? errno : 0;
+        if (fclose(f) != 0 && !bad)         /* always closed; a late error counts too */
+            bad = 1, e = errno;
+    }
+    if (bad) {
+        snprintf(err, errlen, "%s: cannot write: %s", path, e ? strerror(e) : "short write");
         unlink(tmp);
         free(tmp);
         return -1;
@@ -219,6 +225,10 @@ static int write_file_unlocked(const char *path, const char *buf, size_t len, ch
 
 int mkdir_p(const char *path, char *err, size_t errlen)
 {
+    if (!*path) {
+        snprintf(err, errlen, "cannot create a directory with an empty name; pass a directory path");
+        return -1;
+    }
     char *p = xstrdup(path);
     for (char *s = p + 1; ; s++) {
         if (*s != '/' && *s)

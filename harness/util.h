@@ -4,6 +4,7 @@
 #ifndef UTIL_H
 #define UTIL_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,6 +47,11 @@ int read_file(const char *path, struct sbuf *out, char *err, size_t errlen);
 /* Write a whole file atomically (temp file + rename); SIGINT and SIGTERM
  * are held off meanwhile so no temporary file is left behind. */
 int write_file(const char *path, const char *buf, size_t len, char *err, size_t errlen);
+/* Block SIGINT and SIGTERM (old mask into *old; restore it with
+ * sigprocmask(SIG_SETMASK, old, NULL)): for the moments between creating a
+ * temporary file, directory or process and recording it where the
+ * handlers look, so that a signal never leaves one behind. */
+void block_stop_signals(sigset_t *old);
 /* $TMPDIR when set and not empty, else /tmp. */
 const char *tmp_dir(void);
 /* mkdir -p; returns 0 or -1 with err set. */

@@ -27,7 +27,7 @@ check "JUnit: the passing case has no failure" [ "$(x 'count(//testcase[@name="g
 check "JUnit: failure message is the reason" sh -c "xmllint --xpath 'string(//testcase[@name=\"drift\"]/failure/@message)' '$T/r.xml' | grep -q 'serial differs from the golden'"
 check "JUnit: the failure holds the diff" sh -c "xmllint --xpath 'string(//testcase[@name=\"drift\"]/failure)' '$T/r.xml' | grep -q '^-changed'"
 check "JUnit: GUEST-FAIL message quotes the kernel" sh -c "xmllint --xpath 'string(//testcase[@name=\"weird\"]/failure/@message)' '$T/r.xml' | grep -q \"cmdline: '<a&b>\\\"'\""
-check "JUnit: control bytes written as \\x01, \\xFF" sh -c "xmllint --xpath 'string(//testcase[@name=\"weird\"]/system-out)' '$T/r.xml' | grep -qF '\\x01\\xFF'"
+check "JUnit: control bytes written as \\x01, \\xff" sh -c "xmllint --xpath 'string(//testcase[@name=\"weird\"]/system-out)' '$T/r.xml' | grep -qF '\\x01\\xff'"
 check "JUnit: ERROR is an <error>" [ "$(x 'count(//testcase[@name="no-event"]/error)')" = 1 ]
 check "JUnit: system-out holds the serial output" sh -c "xmllint --xpath 'string(//testcase[@name=\"good\"]/system-out)' '$T/r.xml' | grep -q '^traceos: verdict pass'"
 

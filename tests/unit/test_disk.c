@@ -13,7 +13,11 @@
 #include <cmocka.h>
 
 #include "harness/disk.h"
+<<<<<<< HEAD
 #include "unit.h"
+=======
+#include "harness/kcmdline.h"
+>>>>>>> rh
 
 static void expect_size(const char *s, uint64_t size, int sparse)
 {
@@ -112,6 +116,7 @@ static void test_dma_words(void **state)
 
 /* The oracle against a real 4-sector image: a right CRC, a wrong one, a
  * missing line, a range past the end, a line not at a line start. */
+<<<<<<< HEAD
 struct image {
     struct sbuf path;   /* $TMPDIR/traceos-unit-disk-XXXXXX, made unique */
     struct sbuf desc;   /* PATH.desc, which disk_make_image may write */
@@ -149,6 +154,20 @@ static int image_teardown(void **state)
     sb_free(&im->desc);
     free(im);
     return 0;
+=======
+/* The parsed words point into the caller's append text, not a copy. */
+static void test_kcmdline_words(void **state)
+{
+    (void)state;
+    const char *append = "dma=8:2  exit";
+    struct cmdline cl;
+    kcmdline_parse(append, &cl);
+    assert_int_equal(cl.ncmds, 2);
+    assert_ptr_equal(cl.cmds[0].word, append);
+    assert_int_equal(cl.cmds[0].len, 7);
+    assert_ptr_equal(cl.cmds[1].word, append + 9);
+    assert_int_equal(cl.has_exit, 1);
+>>>>>>> rh
 }
 
 static void test_crc_oracle(void **state)
@@ -180,6 +199,7 @@ static void test_crc_oracle(void **state)
     sb_free(&why);
 }
 
+<<<<<<< HEAD
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_parse),
     cmocka_unit_test(test_sector_pattern),
@@ -189,3 +209,18 @@ static const struct CMUnitTest tests[] = {
 };
 
 UNIT_MAIN("disk", tests)
+=======
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse),
+        cmocka_unit_test(test_sector_pattern),
+        cmocka_unit_test(test_crc32),
+        cmocka_unit_test(test_dma_words),
+        cmocka_unit_test(test_kcmdline_words),
+        cmocka_unit_test(test_crc_oracle),
+    };
+    cmocka_set_test_filter(getenv("UNIT_FILTER"));
+    return cmocka_run_group_tests_name("disk", tests, NULL, NULL);
+}
+>>>>>>> rh

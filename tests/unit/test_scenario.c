@@ -1,4 +1,4 @@
-/* unit-sources: harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c */
+/* unit-sources: harness/machine.c harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c */
 /* Scenario file parsing: every key, defaults, CRLF, a file without a final
  * newline, long lines, and each error with its FILE:LINE and fix. */
 #include <setjmp.h>
@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "harness/machine.h"
 #include "harness/scenario.h"
 #include "unit.h"
 
@@ -38,7 +39,7 @@ static void test_all_keys(void **state)
                        "[kbd-1]\n"
                        "machine = q35,i8042=on\n"
                        "qemu = -nic none -device 'edu,addr=0x5' \"a b\"\n"
-                       "append = kbd exit\n"
+                       "append = kbd\n"
                        "events = ps2_* pci_cfg_read\n"
                        "timeout = 3600\n"
                        "expect = crash\n"
@@ -55,19 +56,18 @@ static void test_all_keys(void **state)
     assert_int_equal(s->qemu.n, 5);
     assert_string_equal(s->qemu.v[3], "edu,addr=0x5");
     assert_string_equal(s->qemu.v[4], "a b");
-    assert_string_equal(s->append, "kbd exit");
+    assert_string_equal(s->append, "kbd");
+    assert_int_equal(s->has_exit, 0);
+    assert_int_equal(s->trace_base, 0xff000000u);
     assert_int_equal(s->events.n, 2);
     assert_string_equal(s->events.v[1], "pci_cfg_read");
     assert_int_equal(s->timeout, 3600);
     assert_int_equal(s->expect, EXPECT_CRASH);
-    assert_string_equal(s->keys, "aB{enter}");
     assert_int_equal(s->key_events.n, 8);      /* a down/up, shift down, b down/up, shift up, enter */
     assert_int_equal(s->has_disk, 1);
     assert_int_equal(s->disk.size, 64ull << 20);
     assert_int_equal(s->disk.sparse, 1);
     assert_int_equal(s->oracles, ORACLE_KBD_LINE | ORACLE_DMA_CRC | ORACLE_QUERY_PCI);
-    assert_ptr_equal(scenario_find(&set, "kbd-1"), s);
-    assert_null(scenario_find(&set, "kbd"));
     scenario_set_free(&set);
 }
 
@@ -82,11 +82,42 @@ static void test_defaults_crlf_no_newline(void **state)
     assert_int_equal(set.v[0].timeout, 20);
     assert_int_equal(set.v[0].expect, EXPECT_PASS);
     assert_int_equal(set.v[0].has_disk, 0);
-    assert_null(set.v[0].keys);
+    assert_int_equal(set.v[0].key_events.n, 0);
+    assert_int_equal(set.v[0].has_exit, 1);
     assert_int_equal(set.v[0].oracles, 0);
     assert_string_equal(set.v[1].name, "b.c_d");
     assert_string_equal(set.v[1].append, "x");
     assert_int_equal(set.v[1].line, 4);
+    scenario_set_free(&set);
+}
+
+/* The kernel words are read once, as the kernel reads them. */
+static void test_append_words(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, "[a]\nappend = pci trace=0xfe000000 exit\n[b]\nappend = pci exitx\n", "a.cfg"), 0);
+    assert_int_equal(set.v[0].trace_base, 0xfe000000u);
+    assert_int_equal(set.v[0].has_exit, 1);
+    assert_int_equal(set.v[1].trace_base, 0xff000000u);
+    assert_int_equal(set.v[1].has_exit, 0);
+    scenario_set_free(&set);
+}
+
+/* An oracle whose prerequisite is missing is refused before anything runs,
+ * at the oracle's line (the prerequisite may come later in the section). */
+static void test_oracle_prerequisites(void **state)
+{
+    (void)state;
+    expect_error("[a]\nappend = dma=0:1 exit\noracle = dma-crc\n",
+                 "a.cfg:3: oracle dma-crc needs a disk image; add a line such as disk = size=64M");
+    expect_error("[a]\noracle = query-pci\nappend = pci-v exit\n",
+                 "a.cfg:2: oracle query-pci asks QEMU after the kernel's verdict, but append has `exit`");
+    expect_error("[a]\nappend = kbd exit\noracle = kbd-line\n[b]\nappend = x\n",
+                 "a.cfg:3: oracle kbd-line needs typed keys; add a keys = line");
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, "[a]\noracle = dma-crc kbd-line query-pci\nappend = kbd pci-v dma=0:1\n"
+                                 "keys = x\ndisk = size=1M\n", "a.cfg"), 0);
     scenario_set_free(&set);
 }
 
@@ -138,6 +169,7 @@ static void test_errors(void **state)
     expect_error("[a]\nappend = x\nmachine = pcx\n", "a.cfg:3: machine 'pcx' is not supported");
     expect_error("[a]\nappend = x\nmachine = virt\n", "a.cfg:3: machine 'virt' is not supported");
     expect_error("[a]\nappend = x\noracle = kbd-line crc\n", "a.cfg:3: unknown oracle 'crc'");
+    expect_error("[a]\nappend = x\noracle = 'kbd-line\n", "a.cfg:3: oracle: unterminated ' quote");
     expect_error("[a]\nappend = x\nqemu = -device 'edu\n", "a.cfg:3: qemu: ");
     expect_error("[a]\nappend = x\nkeys = {entr}\n", "a.cfg:3: keys: unknown key name 'entr'");
     expect_error("[a]\nappend = x\ndisk = size=100\n", "a.cfg:3: disk: disk size must be");
@@ -175,14 +207,75 @@ static void test_small_error_buffer(void **state)
     scenario_set_free(&set);
 }
 
+static int vga_profile(const char *qemu)
+{
+    struct strv w = { 0 };
+    char e[128];
+    assert_int_equal(split_words(qemu, &w, e, sizeof(e)), 0);
+    int r = harness_vga_profile(&w);
+    strv_free(&w);
+    return r;
+}
+
+/* The BIOS-less VGA is added unless the qemu words choose a display: -vga,
+ * or a VGA-like device by -device or -global; other words that merely
+ * contain "vga" do not count. */
+static void test_vga_profile(void **state)
+{
+    (void)state;
+    static const char *const own[] = { "-vga none", "-nic none -vga std", "-device VGA", "-device cirrus-vga,addr=5",
+                                       "-device virtio-vga", "-device ati-vga", "-device secondary-vga",
+                                       "-device bochs-display", "-global VGA.vgamem_mb=8",
+                                       "-global cirrus-vga.vgamem_mb=8", NULL };
+    static const char *const ours[] = { "", "-nic none", "-drive file=/tmp/vga.img,format=raw",
+                                        "-device pci-testdev,id=vga0", "-device edu", "-nographic-vga",
+                                        "-global isa-debug-exit.iobase=0xf4", "-device", "-vga", NULL };
+    for (int i = 0; own[i]; i++)
+        if (vga_profile(own[i]))
+            fail_msg("'%s' chooses a display", own[i]);
+    for (int i = 0; ours[i]; i++)
+        if (!vga_profile(ours[i]))
+            fail_msg("'%s' does not choose a display", ours[i]);
+}
+
+/* The command line shared by the harness and the bench: the run's own
+ * words come before the disk, and the scenario's words last. */
+static void test_machine_argv(void **state)
+{
+    (void)state;
+    struct scenario_set set = { 0 };
+    assert_int_equal(parse(&set, "[a]\nappend = dma=0:1 exit\nqemu = -nic none\ndisk = size=1M\n", "a.cfg"), 0);
+    struct strv io = { 0 }, a = { 0 };
+    strv_push(&io, "-serial");
+    strv_push(&io, "null");
+    machine_argv(&a, &set.v[0], "qemu", "k.elf", "exit", &io, "d.img");
+    struct sbuf line = { 0 };
+    for (int i = 0; i < a.n; i++)
+        sb_printf(&line, "%s%s", i ? " " : "", a.v[i]);
+    assert_string_equal(line.p, "qemu -machine pc -m 64 -kernel k.elf -append exit -display none -no-reboot "
+                        "-device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev "
+                        "-vga std -global VGA.romfile= -serial null "
+                        "-drive file=d.img,format=raw,if=ide,index=0 -nic none");
+    assert_int_equal(machine_exit_status[EXPECT_PASS], 33);
+    assert_int_equal(machine_exit_status[EXPECT_TRIPLE], 0);
+    sb_free(&line);
+    strv_free(&a);
+    strv_free(&io);
+    scenario_set_free(&set);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_all_keys),
     cmocka_unit_test(test_defaults_crlf_no_newline),
+    cmocka_unit_test(test_append_words),
+    cmocka_unit_test(test_oracle_prerequisites),
     cmocka_unit_test(test_empty_and_comments),
     cmocka_unit_test(test_long_line),
     cmocka_unit_test(test_errors),
     cmocka_unit_test(test_duplicate_names),
     cmocka_unit_test(test_small_error_buffer),
+    cmocka_unit_test(test_vga_profile),
+    cmocka_unit_test(test_machine_argv),
 };
 
 UNIT_MAIN("scenario", tests)

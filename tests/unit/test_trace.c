@@ -125,8 +125,6 @@ static void test_segments(void **state)
                                          "== end pci status=0\n");
     assert_int_equal(o.problems, 0);
     assert_int_equal(o.segments, 1);
-    assert_int_equal(o.verdict, 1);
-    assert_int_equal(o.lines, 10);
     trace_out_free(&o);
     sb_free(&b);
 }
@@ -207,7 +205,6 @@ static void test_crlf_and_truncated(void **state)
     assert_string_equal(sb_str(&c.text), sb_str(&a.text));
     assert_string_equal(sb_str(&t.text), sb_str(&a.text));
     assert_int_equal(a.problems + c.problems + t.problems, 0);
-    assert_int_equal(t.lines, 3);
     /* Cut inside the END line before its value: the phase is unfinished. */
     const char *end_line = strrchr(lf.p, '\n');
     while (end_line > lf.p && end_line[-1] != '\n')
@@ -231,12 +228,9 @@ static void test_empty(void **state)
     assert_non_null(o.text.p);
     assert_string_equal(sb_str(&o.text), "");
     assert_int_equal(o.problems, 0);
-    assert_int_equal(o.lines, 0);
-    assert_int_equal(o.verdict, -1);
     trace_out_free(&o);
     struct trace_out n = norm_n("\n\n\r\n", 4, "*");
     assert_string_equal(sb_str(&n.text), "");
-    assert_int_equal(n.lines, 3);
     trace_out_free(&n);
 }
 
