@@ -13,11 +13,8 @@
 #include <cmocka.h>
 
 #include "harness/disk.h"
-<<<<<<< HEAD
 #include "unit.h"
-=======
 #include "harness/kcmdline.h"
->>>>>>> rh
 
 static void expect_size(const char *s, uint64_t size, int sparse)
 {
@@ -116,7 +113,6 @@ static void test_dma_words(void **state)
 
 /* The oracle against a real 4-sector image: a right CRC, a wrong one, a
  * missing line, a range past the end, a line not at a line start. */
-<<<<<<< HEAD
 struct image {
     struct sbuf path;   /* $TMPDIR/traceos-unit-disk-XXXXXX, made unique */
     struct sbuf desc;   /* PATH.desc, which disk_make_image may write */
@@ -154,7 +150,8 @@ static int image_teardown(void **state)
     sb_free(&im->desc);
     free(im);
     return 0;
-=======
+}
+
 /* The parsed words point into the caller's append text, not a copy. */
 static void test_kcmdline_words(void **state)
 {
@@ -167,7 +164,6 @@ static void test_kcmdline_words(void **state)
     assert_int_equal(cl.cmds[0].len, 7);
     assert_ptr_equal(cl.cmds[1].word, append + 9);
     assert_int_equal(cl.has_exit, 1);
->>>>>>> rh
 }
 
 static void test_crc_oracle(void **state)
@@ -199,28 +195,13 @@ static void test_crc_oracle(void **state)
     sb_free(&why);
 }
 
-<<<<<<< HEAD
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_parse),
     cmocka_unit_test(test_sector_pattern),
     cmocka_unit_test(test_crc32),
     cmocka_unit_test(test_dma_words),
+    cmocka_unit_test(test_kcmdline_words),
     cmocka_unit_test_setup_teardown(test_crc_oracle, image_setup, image_teardown),
 };
 
 UNIT_MAIN("disk", tests)
-=======
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse),
-        cmocka_unit_test(test_sector_pattern),
-        cmocka_unit_test(test_crc32),
-        cmocka_unit_test(test_dma_words),
-        cmocka_unit_test(test_kcmdline_words),
-        cmocka_unit_test(test_crc_oracle),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("disk", tests, NULL, NULL);
-}
->>>>>>> rh
