@@ -53,7 +53,8 @@ static int parse_region(const char *l, struct pv_func *f)
         p += 10;
         b->is64 = strstr(p, "(64-bit,") != NULL;
         b->prefetch = strstr(p, ", prefetchable)") != NULL;
-        if (!b->is64 && !strstr(p, "(32-bit,") && !strstr(p, "(low-1M,"))
+        if (!b->is64 && !strstr(p, "(32-bit,") && !strstr(p, "(low-1M,") &&
+            !strstr(p, "(type 3,"))                 /* reserved type, as lspci spells it */
             return -1;
     } else {
         return -1;

@@ -147,6 +147,11 @@ static void test_malformed(void **state)
     assert_non_null(strstr(sb_str(&why), "pci-v: malformed Bus line: 'Bus: primary=00'"));
     pciview_free(&k);
     why.len = 0;
+    /* A reserved memory type is a memory BAR, spelled as lspci does. */
+    assert_int_equal(pciview_parse_listing("00:02.0 0300: 1234:1111\n"
+                                           "\tRegion 0: Memory at fd000000 (type 3, non-prefetchable) [size=16M]\n",
+                                           &k, &why), 0);
+    pciview_free(&k);
     json_t *j = json_loads("[{\"devices\": [{\"bus\": 0}]}]", 0, NULL);
     struct pciview q = { 0 };
     assert_int_equal(pciview_parse_qmp(j, &q, &why), 1);
