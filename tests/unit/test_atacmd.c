@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "unit.h"
 #include <stdlib.h>
 #include <string.h>
 #include "ata.h"
@@ -195,19 +196,16 @@ static void test_plan_errors(void **state)
     assert_int_equal(ata_request_start(&rq, 1ull << 48, 1, 1), ATA_PLAN_TOO_FAR);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_identify_small_disk),
-        cmocka_unit_test(test_identify_big_disk),
-        cmocka_unit_test(test_identify_no_lba48),
-        cmocka_unit_test(test_identify_model_string),
-        cmocka_unit_test(test_lba28_one_sector),
-        cmocka_unit_test(test_lba28_split),
-        cmocka_unit_test(test_lba48_choice),
-        cmocka_unit_test(test_lba48_encoding),
-        cmocka_unit_test(test_plan_errors),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("atacmd", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_identify_small_disk),
+    cmocka_unit_test(test_identify_big_disk),
+    cmocka_unit_test(test_identify_no_lba48),
+    cmocka_unit_test(test_identify_model_string),
+    cmocka_unit_test(test_lba28_one_sector),
+    cmocka_unit_test(test_lba28_split),
+    cmocka_unit_test(test_lba48_choice),
+    cmocka_unit_test(test_lba48_encoding),
+    cmocka_unit_test(test_plan_errors),
+};
+
+UNIT_MAIN("atacmd", tests)

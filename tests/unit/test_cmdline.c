@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "unit.h"
 
 #include "cmdline.h"
 #include "tracedev.h"
@@ -339,25 +340,22 @@ static void test_number(void **state)
     assert_int_equal(v, 1);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_null_and_empty),
-        cmocka_unit_test(test_first_word_skipped),
-        cmocka_unit_test(test_every_word_kind_in_order),
-        cmocka_unit_test(test_phase_count_and_exit),
-        cmocka_unit_test(test_dma_decimal_and_hex),
-        cmocka_unit_test(test_dma_count_bounds),
-        cmocka_unit_test(test_dma_lba48_end),
-        cmocka_unit_test(test_dma_malformed),
-        cmocka_unit_test(test_fault_kinds),
-        cmocka_unit_test(test_trace_address),
-        cmocka_unit_test(test_unknown_words),
-        cmocka_unit_test(test_whitespace),
-        cmocka_unit_test(test_bad_words_counted_and_kept_in_order),
-        cmocka_unit_test(test_word_limit),
-        cmocka_unit_test(test_number),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("cmdline", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_null_and_empty),
+    cmocka_unit_test(test_first_word_skipped),
+    cmocka_unit_test(test_every_word_kind_in_order),
+    cmocka_unit_test(test_phase_count_and_exit),
+    cmocka_unit_test(test_dma_decimal_and_hex),
+    cmocka_unit_test(test_dma_count_bounds),
+    cmocka_unit_test(test_dma_lba48_end),
+    cmocka_unit_test(test_dma_malformed),
+    cmocka_unit_test(test_fault_kinds),
+    cmocka_unit_test(test_trace_address),
+    cmocka_unit_test(test_unknown_words),
+    cmocka_unit_test(test_whitespace),
+    cmocka_unit_test(test_bad_words_counted_and_kept_in_order),
+    cmocka_unit_test(test_word_limit),
+    cmocka_unit_test(test_number),
+};
+
+UNIT_MAIN("cmdline", tests)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "unit.h"
 
 #include "lspci.h"
 
@@ -333,30 +334,27 @@ static void test_bus_line(void **state)
     assert_string_equal(buf, "\tBus: primary=ff, secondary=fe, subordinate=fd, sec-latency=255");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_decode_io_32bit_decoder),
-        cmocka_unit_test(test_decode_io_16bit_decoder),
-        cmocka_unit_test(test_decode_mem32),
-        cmocka_unit_test(test_decode_mem32_prefetchable),
-        cmocka_unit_test(test_decode_mem64),
-        cmocka_unit_test(test_decode_mem_1m),
-        cmocka_unit_test(test_decode_mem_type3),
-        cmocka_unit_test(test_decode_unimplemented),
-        cmocka_unit_test(test_format_size),
-        cmocka_unit_test(test_region_io),
-        cmocka_unit_test(test_region_io_disabled_and_unassigned),
-        cmocka_unit_test(test_region_memory),
-        cmocka_unit_test(test_region_memory_64bit),
-        cmocka_unit_test(test_region_memory_disabled_and_unassigned),
-        cmocka_unit_test(test_region_memory_type3),
-        cmocka_unit_test(test_region_from_decode),
-        cmocka_unit_test(test_region_truncated),
-        cmocka_unit_test(test_function_line),
-        cmocka_unit_test(test_function_line_truncated),
-        cmocka_unit_test(test_bus_line),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("lspci", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_decode_io_32bit_decoder),
+    cmocka_unit_test(test_decode_io_16bit_decoder),
+    cmocka_unit_test(test_decode_mem32),
+    cmocka_unit_test(test_decode_mem32_prefetchable),
+    cmocka_unit_test(test_decode_mem64),
+    cmocka_unit_test(test_decode_mem_1m),
+    cmocka_unit_test(test_decode_mem_type3),
+    cmocka_unit_test(test_decode_unimplemented),
+    cmocka_unit_test(test_format_size),
+    cmocka_unit_test(test_region_io),
+    cmocka_unit_test(test_region_io_disabled_and_unassigned),
+    cmocka_unit_test(test_region_memory),
+    cmocka_unit_test(test_region_memory_64bit),
+    cmocka_unit_test(test_region_memory_disabled_and_unassigned),
+    cmocka_unit_test(test_region_memory_type3),
+    cmocka_unit_test(test_region_from_decode),
+    cmocka_unit_test(test_region_truncated),
+    cmocka_unit_test(test_function_line),
+    cmocka_unit_test(test_function_line_truncated),
+    cmocka_unit_test(test_bus_line),
+};
+
+UNIT_MAIN("lspci", tests)

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "unit.h"
 #include <stdlib.h>
 #include "prd.h"
 
@@ -114,18 +115,15 @@ static void test_table_placement(void **state)
     assert_false(prd_table_placement_ok(0x3F0000, 0));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_one_sector),
-        cmocka_unit_test(test_full_64k_is_count_zero),
-        cmocka_unit_test(test_256_sectors_aligned),
-        cmocka_unit_test(test_unaligned_start_crosses_boundaries),
-        cmocka_unit_test(test_ends_on_boundary),
-        cmocka_unit_test(test_largest_command_fits),
-        cmocka_unit_test(test_rejects_bad_requests),
-        cmocka_unit_test(test_table_placement),
-    };
-    cmocka_set_test_filter(getenv("UNIT_FILTER"));
-    return cmocka_run_group_tests_name("prd", tests, NULL, NULL);
-}
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_one_sector),
+    cmocka_unit_test(test_full_64k_is_count_zero),
+    cmocka_unit_test(test_256_sectors_aligned),
+    cmocka_unit_test(test_unaligned_start_crosses_boundaries),
+    cmocka_unit_test(test_ends_on_boundary),
+    cmocka_unit_test(test_largest_command_fits),
+    cmocka_unit_test(test_rejects_bad_requests),
+    cmocka_unit_test(test_table_placement),
+};
+
+UNIT_MAIN("prd", tests)

@@ -20,6 +20,17 @@
 /* ksnprintf(fmt, ...) must give the fixed string `want` and return its
  * length; the host's snprintf must print `want` too, so the expectation is
  * what C defines. Failures name the calling line. */
+/* Format with the kernel (into got, length *n) and with the host's libc
+ * (into libc, length *m), from the same arguments. */
+static void format_both(char got[256], char libc[256], int *n, int *m, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    *n = kvsnprintf(got, 256, fmt, ap);
+    *m = vsnprintf(libc, 256, fmt, ap2);
+    va_end(ap2);
+}
+
 #define check(...) check_at(__LINE__, __VA_ARGS__)
 #define check_kernel(...) check_kernel_at(__LINE__, __VA_ARGS__)
 
@@ -28,12 +39,10 @@ static void check_at(int line, const char *want, const char *fmt, ...)
 static void check_at(int line, const char *want, const char *fmt, ...)
 {
     char got[256], libc[256];
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = kvsnprintf(got, sizeof(got), fmt, ap);
-    int m = vsnprintf(libc, sizeof(libc), fmt, ap2);
-    va_end(ap2);
+    int n, m;
+    format_both(got, libc, &n, &m, fmt, ap);
     va_end(ap);
     /* the expectation itself must be what C prints */
     _assert_string_equal(libc, want, __FILE__, line);
@@ -49,12 +58,10 @@ static void check_libc_at(int line, const char *fmt, ...) __attribute__((format(
 static void check_libc_at(int line, const char *fmt, ...)
 {
     char got[256], libc[256];
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = kvsnprintf(got, sizeof(got), fmt, ap);
-    int m = vsnprintf(libc, sizeof(libc), fmt, ap2);
-    va_end(ap2);
+    int n, m;
+    format_both(got, libc, &n, &m, fmt, ap);
     va_end(ap);
     _assert_string_equal(got, libc, __FILE__, line);
     _assert_int_equal((unsigned long)n, (unsigned long)m, __FILE__, line);
