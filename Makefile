@@ -14,11 +14,11 @@ NASM     := nasm
 
 KCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
             -fno-asynchronous-unwind-tables -fno-builtin -nostdlib -mno-sse -mno-mmx -mno-80387 \
-            -O2 -g -Wall -Wextra -Werror -Ikernel -Idrivers -MMD -MP
+            -O2 -g -Wall -Wextra -Werror -Iinclude -MMD -MP
 KLDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack
 LIBGCC    = $(shell $(CC_K) -m32 -print-libgcc-file-name)
 
-KSRCS    := $(wildcard kernel/*.c drivers/*.c)
+KSRCS    := $(wildcard kernel/*.c kernel/phases/*.c drivers/*.c lib/*.c)
 KASMS    := boot/boot.asm kernel/isr.asm
 KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) $(patsubst %.asm,$(BUILD)/%.asm.o,$(KASMS))
 KERNEL   := $(BUILD)/kernel.elf
@@ -75,7 +75,7 @@ debug: $(ISO) $(RUN_DISK)
 
 # Host side: the harness (harness/harness.mk) and the unit tests (tests/unit/unit.mk).
 HOSTCC     ?= cc
-HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror
+HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror -I. -Iinclude
 HARNESS    := $(BUILD)/traceos-test
 -include harness/harness.mk
 -include tests/unit/unit.mk

@@ -13,14 +13,13 @@
  *     lines shaped like a real one (mostly other devices' port writes);
  *  3. the whole suite's wall time with -j1 and with -j = online CPUs.
  * Numbers are reported, never asserted. */
-#define TRACEDEV_HOST
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "drivers/tracedev.h"
+#include "abi/tracedev.h"
 #include "harness/scenario.h"
 #include "harness/machine.h"
 #include "harness/trace.h"

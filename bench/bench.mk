@@ -10,7 +10,7 @@ BENCH_SRCS := bench/bench.c harness/machine.c harness/scenario.c harness/keys.c 
 
 $(BENCH): $(BENCH_SRCS) $(HARNESS_HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -I. $(HARNESS_KFLAGS) -o $@ $(BENCH_SRCS)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(BENCH_SRCS)
 
 .PHONY: bench
 bench: $(BENCH) $(HARNESS) $(KERNEL)

@@ -13,19 +13,19 @@
  *   5. Bus-master status (ERR, IRQ, ACTIVE), STOP, clear; then ATA ERR/DF.
  * Nothing polls the device while it works: the CPU sleeps until IRQ 14. */
 #include <stdint.h>
-#include "ata.h"
-#include "atacmd.h"
-#include "console.h"
-#include "crc32.h"
-#include "hexdump.h"
-#include "io.h"
-#include "pci.h"
-#include "pic.h"
-#include "pit.h"
-#include "prd.h"
-#include "printf.h"
-#include "tracedev.h"
-#include "trap.h"
+#include "drivers/ata.h"
+#include "lib/atacmd.h"
+#include "kernel/console.h"
+#include "lib/crc32.h"
+#include "lib/hexdump.h"
+#include "kernel/io.h"
+#include "drivers/pci.h"
+#include "drivers/pic.h"
+#include "drivers/pit.h"
+#include "lib/prd.h"
+#include "lib/printf.h"
+#include "drivers/tracedev.h"
+#include "kernel/trap.h"
 
 /* One interrupt may take this many PIT one-shots (about 5.5 s) to come. */
 #define ATA_TIMEOUT_ONESHOTS    100

@@ -1,5 +1,5 @@
-#include "io.h"
-#include "debug_exit.h"
+#include "kernel/io.h"
+#include "drivers/debug_exit.h"
 
 void debug_exit(unsigned char code)
 {

@@ -13,16 +13,16 @@
  *    through IRQ 1; they are awaited with wait_for_interrupt() while only
  *    IRQ 1 is unmasked. */
 #include <stdint.h>
-#include "console.h"
-#include "i8042.h"
+#include "kernel/console.h"
+#include "drivers/i8042.h"
 
 /* Configuration bits cleared while the controller is tested: no IRQs, no
  * translation, so nothing reaches the CPU until port 1 is set up. */
 #define I8042_CFG_QUIET_MASK (I8042_CFG_PORT1_IRQ | I8042_CFG_PORT2_IRQ | I8042_CFG_TRANSLATE)
-#include "io.h"
-#include "pic.h"
-#include "scancode.h"
-#include "trap.h"
+#include "kernel/io.h"
+#include "drivers/pic.h"
+#include "lib/scancode.h"
+#include "kernel/trap.h"
 
 #define RING_SIZE   64      /* power of two */
 

@@ -1,8 +1,8 @@
 /* PCI bus walk through configuration mechanism #1. */
 #include <stdint.h>
-#include "console.h"
-#include "io.h"
-#include "pci.h"
+#include "kernel/console.h"
+#include "kernel/io.h"
+#include "drivers/pci.h"
 
 static void pci_select(const struct pci_func *f, uint8_t off)
 {

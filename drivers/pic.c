@@ -1,6 +1,6 @@
 #include <stdint.h>
-#include "io.h"
-#include "pic.h"
+#include "kernel/io.h"
+#include "drivers/pic.h"
 
 static uint16_t mask = PIC_ALL_MASKED;  /* bit n set: IRQ n masked */
 

@@ -1,7 +1,7 @@
 /* PIT channel 0 as a one-shot deadline; see pit.h. */
 #include <stdint.h>
-#include "io.h"
-#include "pit.h"
+#include "kernel/io.h"
+#include "drivers/pit.h"
 
 void pit_oneshot_arm(void)
 {

@@ -1,6 +1,6 @@
 /* Trace device driver: each call is one (CHECK: two) 32-bit MMIO writes. */
-#include "io.h"
-#include "tracedev.h"
+#include "kernel/io.h"
+#include "drivers/tracedev.h"
 
 static uintptr_t trace_base = TRACEDEV_DEFAULT_BASE;
 

@@ -4,8 +4,8 @@
  * a missing UART must not hang the kernel, so after UART_TX_SPINS reads of
  * LSR the byte is written anyway. */
 #include <stdint.h>
-#include "io.h"
-#include "uart.h"
+#include "kernel/io.h"
+#include "drivers/uart.h"
 
 #define UART_TX_SPINS 100000
 

@@ -1,7 +1,7 @@
 /* VGA text console: scrolling, newline, tab and backspace. */
 #include <stdint.h>
-#include "io.h"
-#include "vga.h"
+#include "kernel/io.h"
+#include "drivers/vga.h"
 
 static int row, col;
 

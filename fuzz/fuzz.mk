@@ -13,7 +13,7 @@
 # $(BUILD)/fuzz/NAME-crash-*; reproduce with `$(BUILD)/fuzz/fuzz_NAME FILE`.
 
 FUZZ_CC      ?= clang
-FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. -Ikernel -Idrivers \
+FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. -Iinclude \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror
 FUZZ_ALL     := trace scenario keys
 FUZZ         ?= $(FUZZ_ALL)

@@ -6,11 +6,10 @@
  *    text (QEMU never writes CR, but a log copied through another system may);
  *  - the result is deterministic (a second pass gives the same text).
  * A first byte '*' keeps every event, else a fixed list of device events. */
-#define TRACEDEV_HOST
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "drivers/tracedev.h"
+#include "abi/tracedev.h"
 #include "harness/trace.h"
 
 static void run(const char *buf, size_t len, const struct strv *ev, struct trace_out *out)

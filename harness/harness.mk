@@ -4,12 +4,11 @@
 HARNESS_SRCS := $(wildcard harness/*.c)
 # The kernel's own command-line parser (pure) and its harness wrapper, so both
 # sides read words alike; bench.mk and fuzz.mk link the same pair.
-HARNESS_CMDLINE_SRCS := harness/kcmdline.c kernel/cmdline.c
-HARNESS_KSRCS := $(filter kernel/%,$(HARNESS_CMDLINE_SRCS))
-HARNESS_KFLAGS := -Ikernel -Idrivers
+HARNESS_CMDLINE_SRCS := harness/kcmdline.c lib/cmdline.c
+HARNESS_KSRCS := $(filter lib/%,$(HARNESS_CMDLINE_SRCS))
 # Every header the harness sources include, for programs built in one
 # compiler call (bench, fuzz targets) that have no dependency files.
-HARNESS_HDRS := $(wildcard harness/*.h) drivers/tracedev.h kernel/cmdline.h
+HARNESS_HDRS := $(wildcard harness/*.h) include/abi/tracedev.h include/lib/cmdline.h
 HARNESS_OBJS := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRCS)) \
                 $(patsubst %.c,$(BUILD)/harness/%.o,$(HARNESS_KSRCS))
 HARNESS_LIBS := -ljansson
@@ -30,9 +29,9 @@ $(BUILD)/harness/%.o: harness/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/harness/kernel/%.o: kernel/%.c | $(DEPS_OK)
+$(BUILD)/harness/lib/%.o: lib/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) $(HARNESS_KFLAGS) -MMD -MP -c $< -o $@
+	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
 
 $(HARNESS): $(HARNESS_OBJS)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(HARNESS_OBJS) $(HARNESS_LIBS)
@@ -41,9 +40,9 @@ $(BUILD)/san/harness/%.o: harness/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/san/harness/kernel/%.o: kernel/%.c | $(DEPS_OK)
+$(BUILD)/san/harness/lib/%.o: lib/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) $(HARNESS_KFLAGS) -MMD -MP -c $< -o $@
+	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
 
 $(HARNESS_SAN): $(SAN_OBJS)
 	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(HARNESS_LIBS)

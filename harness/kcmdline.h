@@ -2,7 +2,7 @@
 #ifndef KCMDLINE_H
 #define KCMDLINE_H
 
-#include "../kernel/cmdline.h"
+#include "lib/cmdline.h"
 
 /* Parse a scenario's `append` words with the kernel's own parser
  * (kernel/cmdline.c, linked into the harness), so that dma= and trace=

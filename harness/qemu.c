@@ -1,5 +1,4 @@
 /* QEMU process control and log following. */
-#define TRACEDEV_HOST
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -12,7 +11,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "../drivers/tracedev.h"
+#include "abi/tracedev.h"
 #include "qemu.h"
 #include "trace.h"
 

@@ -1,10 +1,9 @@
 /* Trace log normalizer: marker decoding, segment cutting, pointer masking. */
-#define TRACEDEV_HOST
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../drivers/tracedev.h"
+#include "abi/tracedev.h"
 #include "trace.h"
 
 #define MROW "memory_region_ops_write"

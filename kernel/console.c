@@ -1,10 +1,10 @@
 #include <stdarg.h>
-#include "console.h"
-#include "printf.h"
-#include "debug_exit.h"
-#include "uart.h"
-#include "vga.h"
-#include "io.h"
+#include "kernel/console.h"
+#include "lib/printf.h"
+#include "drivers/debug_exit.h"
+#include "drivers/uart.h"
+#include "drivers/vga.h"
+#include "kernel/io.h"
 
 void console_init(void)
 {

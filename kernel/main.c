@@ -5,17 +5,17 @@
  * QEMU through isa-debug-exit (status 33 pass, 35 fail); a CPU exception
  * leaves with 37 (see debug_exit.h). */
 #include <stdint.h>
-#include "ata.h"
-#include "cmdline.h"
-#include "console.h"
-#include "debug_exit.h"
-#include "fault.h"
-#include "io.h"
-#include "kbd.h"
-#include "pci.h"
-#include "shell.h"
-#include "tracedev.h"
-#include "trap.h"
+#include "drivers/ata.h"
+#include "lib/cmdline.h"
+#include "kernel/console.h"
+#include "drivers/debug_exit.h"
+#include "phases/fault.h"
+#include "kernel/io.h"
+#include "phases/kbd.h"
+#include "drivers/pci.h"
+#include "phases/shell.h"
+#include "drivers/tracedev.h"
+#include "kernel/trap.h"
 
 #define MULTIBOOT_LOADER_MAGIC  0x2BADB002u
 #define MULTIBOOT_INFO_CMDLINE  0x004       /* flags bit: cmdline is valid */

@@ -3,10 +3,10 @@
  * vector, error code and registers on the console, then leaves QEMU with
  * DEBUG_EXIT_CRASH: the kernel never tries to recover from one. */
 #include <stdint.h>
-#include "console.h"
-#include "debug_exit.h"
-#include "pic.h"
-#include "trap.h"
+#include "kernel/console.h"
+#include "drivers/debug_exit.h"
+#include "drivers/pic.h"
+#include "kernel/trap.h"
 
 struct gdt_entry {
     uint16_t limit_lo, base_lo;

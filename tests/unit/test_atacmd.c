@@ -1,4 +1,4 @@
-/* unit-sources: kernel/atacmd.c */
+/* unit-sources: lib/atacmd.c */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,8 +7,8 @@
 #include "unit.h"
 #include <stdlib.h>
 #include <string.h>
-#include "ata.h"
-#include "atacmd.h"
+#include "drivers/ata.h"
+#include "lib/atacmd.h"
 
 /* Put an ATA string (two characters a word, first in the high byte). */
 static void put_string(uint16_t *w, const char *s, int words)

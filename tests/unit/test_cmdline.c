@@ -1,4 +1,4 @@
-/* unit-sources: kernel/cmdline.c */
+/* unit-sources: lib/cmdline.c */
 /* cmdline_parse and cmdline_number: the kernel command-line contract. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,8 +10,8 @@
 #include <cmocka.h>
 #include "unit.h"
 
-#include "cmdline.h"
-#include "tracedev.h"
+#include "lib/cmdline.h"
+#include "abi/tracedev.h"
 
 static struct cmdline cl;
 

@@ -1,4 +1,4 @@
-/* unit-sources: kernel/crc32.c */
+/* unit-sources: lib/crc32.c */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-#include "crc32.h"
+#include "lib/crc32.h"
 #include "unit.h"
 
 /* The standard check value of CRC-32/ISO-HDLC (zlib's crc32). */

@@ -1,4 +1,4 @@
-/* unit-sources: harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c */
+/* unit-sources: harness/disk.c harness/kcmdline.c lib/cmdline.c harness/util.c */
 /* Disk images: the `disk =` syntax, the sector pattern, CRC-32 (zlib's),
  * the dma= words of a command line, and the dma-crc oracle on a small
  * image file. */

@@ -1,11 +1,11 @@
-/* unit-sources: kernel/hexdump.c */
+/* unit-sources: lib/hexdump.c */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdlib.h>
-#include "hexdump.h"
+#include "lib/hexdump.h"
 #include "unit.h"
 
 static const uint8_t bytes[16] = {

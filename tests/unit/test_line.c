@@ -1,4 +1,4 @@
-/* unit-sources: kernel/line.c */
+/* unit-sources: lib/line.c */
 /* Line editor: append, backspace, full line, escaping, word splitting. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
-#include "line.h"
+#include "lib/line.h"
 #include "unit.h"
 
 static void type_all(struct line *l, const char *s)

@@ -1,4 +1,4 @@
-/* unit-sources: kernel/lspci.c kernel/printf.c */
+/* unit-sources: lib/lspci.c lib/printf.c */
 /* BAR decoding and the lspci line formats.
  *
  * BAR vectors marked "QEMU" are the values QEMU 7.2 returned to pci_bars_probe
@@ -13,7 +13,7 @@
 #include <cmocka.h>
 #include "unit.h"
 
-#include "lspci.h"
+#include "lib/lspci.h"
 
 #define KiB 1024ull
 #define MiB (1024 * KiB)

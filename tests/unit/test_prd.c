@@ -1,4 +1,4 @@
-/* unit-sources: kernel/prd.c */
+/* unit-sources: lib/prd.c */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include "unit.h"
 #include <stdlib.h>
-#include "prd.h"
+#include "lib/prd.h"
 
 #define KIB 1024u
 

@@ -1,4 +1,4 @@
-/* unit-sources: kernel/printf.c */
+/* unit-sources: lib/printf.c */
 /* kvformat / ksnprintf / kvsnprintf: every conversion, flags, widths,
  * precision, length modifiers, truncation and NUL termination.
  *
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "printf.h"
+#include "lib/printf.h"
 #include "unit.h"
 
 /* ksnprintf(fmt, ...) must give the fixed string `want` and return its

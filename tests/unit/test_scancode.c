@@ -1,4 +1,4 @@
-/* unit-sources: kernel/scancode.c */
+/* unit-sources: lib/scancode.c */
 /* Scancode set 1 decoder and US layout: every printable character, both
  * shifts, caps lock, E0 and E1 sequences, breaks, error bytes. */
 #include <stdarg.h>
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
-#include "scancode.h"
+#include "lib/scancode.h"
 #include "unit.h"
 
 /* The US keyboard as a typist sees it: a character, its set 1 make code and

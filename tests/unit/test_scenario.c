@@ -1,4 +1,4 @@
-/* unit-sources: harness/machine.c harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c kernel/cmdline.c harness/util.c */
+/* unit-sources: harness/machine.c harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c lib/cmdline.c harness/util.c */
 /* Scenario file parsing: every key, defaults, CRLF, a file without a final
  * newline, long lines, and each error with its FILE:LINE and fix. */
 #include <setjmp.h>

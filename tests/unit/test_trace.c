@@ -14,7 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "drivers/tracedev.h"
+#include "abi/tracedev.h"
 #include "harness/trace.h"
 #include "unit.h"
 

@@ -2,8 +2,8 @@
 # Included by the top Makefile (which defines BUILD, HOSTCC, HOSTCFLAGS, DEPS_OK).
 #
 # Every tests/unit/test_NAME.c becomes $(BUILD)/unit/test_NAME. Its first line
-# names the kernel or harness sources it is linked with:
-#     /* unit-sources: kernel/printf.c kernel/lspci.c */
+# names the lib/ or harness sources it is linked with:
+#     /* unit-sources: lib/printf.c lib/lspci.c */
 #     /* unit-sources: harness/trace.c harness/util.c */
 # Tests include harness headers as "harness/trace.h"; programs that list a
 # harness source are also linked with jansson.
@@ -17,9 +17,9 @@ UNIT_OBJ    := $(BUILD)/unit/obj
 UNIT_ALL    := $(patsubst $(UNIT_DIR)/%.c,%,$(sort $(wildcard $(UNIT_DIR)/test_*.c)))
 UNIT_NAMES  := $(if $(UNIT),$(filter $(addprefix test_,$(UNIT)) $(UNIT),$(UNIT_ALL)),$(UNIT_ALL))
 UNIT_BINS   := $(addprefix $(BUILD)/unit/,$(UNIT_NAMES))
-UNIT_CFLAGS := $(HOSTCFLAGS) -Ikernel -Idrivers -I. -DTRACEDEV_HOST -MMD -MP
+UNIT_CFLAGS := $(HOSTCFLAGS) -MMD -MP
 UNIT_LIBS   := -lcmocka
-# Harness sources are built as the harness builds them (they define TRACEDEV_HOST themselves).
+# Harness sources are built as the harness builds them.
 UNIT_HCFLAGS := $(HOSTCFLAGS) -MMD -MP
 
 # $(call unit_line,FILE): the first line when it is a unit-sources comment.
@@ -32,7 +32,7 @@ unit_sources = $(filter-out /* unit-sources: */,$(call unit_line,$(1)))
 define unit_rule
 $(1)_SRCS := $$(call unit_sources,$(UNIT_DIR)/$(1).c)
 $(1)_MISSING := $$(filter-out $$(wildcard $$($(1)_SRCS)),$$($(1)_SRCS))
-$(1)_ERROR := $$(if $$(call unit_line,$(UNIT_DIR)/$(1).c),$$(if $$($(1)_MISSING),no such file: $$($(1)_MISSING) (fix the unit-sources line)),the first line must be /* unit-sources: kernel/FILE.c harness/FILE.c ... */)
+$(1)_ERROR := $$(if $$(call unit_line,$(UNIT_DIR)/$(1).c),$$(if $$($(1)_MISSING),no such file: $$($(1)_MISSING) (fix the unit-sources line)),the first line must be /* unit-sources: lib/FILE.c harness/FILE.c ... */)
 $(BUILD)/unit/$(1): $(UNIT_OBJ)/$(UNIT_DIR)/$(1).o $$(patsubst %.c,$(UNIT_OBJ)/%.o,$$(wildcard $$($(1)_SRCS)))
 	$$(if $$($(1)_ERROR),@echo "$(UNIT_DIR)/$(1).c:1: error: $$($(1)_ERROR)" >&2; exit 2)
 	$$(HOSTCC) $$(HOSTCFLAGS) -o $$@ $$^ $$(UNIT_LIBS) $$(if $$(filter harness/%,$$($(1)_SRCS)),-ljansson)
@@ -61,4 +61,4 @@ unit-test: $(UNIT_BINS) | $(DEPS_OK)
 # `make test` runs the unit tests too.
 test: unit-test
 
--include $(patsubst %,$(UNIT_OBJ)/$(UNIT_DIR)/%.d,$(UNIT_ALL)) $(wildcard $(UNIT_OBJ)/kernel/*.d $(UNIT_OBJ)/drivers/*.d $(UNIT_OBJ)/harness/*.d)
+-include $(patsubst %,$(UNIT_OBJ)/$(UNIT_DIR)/%.d,$(UNIT_ALL)) $(wildcard $(UNIT_OBJ)/lib/*.d $(UNIT_OBJ)/harness/*.d)

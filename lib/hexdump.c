@@ -1,4 +1,4 @@
-#include "hexdump.h"
+#include "lib/hexdump.h"
 
 static const char hex[] = "0123456789abcdef";
 

@@ -7,9 +7,9 @@
  *   triple  INT3 with an empty IDT: #GP cannot be delivered, nor #DF, so the
  *           CPU shuts down (QEMU with -no-reboot exits with status 0) */
 #include <stdint.h>
-#include "console.h"
-#include "fault.h"
-#include "trap.h"
+#include "kernel/console.h"
+#include "phases/fault.h"
+#include "kernel/trap.h"
 
 #define FAULT_GP_SELECTOR   0x28        /* past the 3-entry GDT */
 #define FAULT_PF_ADDRESS    0x40000000u /* the 4 MiB page left not present */

@@ -1,6 +1,6 @@
 /* IDENTIFY decoding and READ DMA command planning; see atacmd.h. */
-#include "ata.h"
-#include "atacmd.h"
+#include "drivers/ata.h"
+#include "lib/atacmd.h"
 
 /* ATA strings hold two characters per word, the first in the high byte. */
 static void decode_model(const uint16_t *w, char *out)

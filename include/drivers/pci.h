@@ -7,7 +7,7 @@
 #define PCI_H
 
 #include <stdint.h>
-#include "lspci.h"
+#include "lib/lspci.h"
 
 #define PCI_CONFIG_ADDRESS      0xCF8   /* RW, 32 bits */
 #define PCI_CONFIG_DATA         0xCFC   /* RW, 8/16/32 bits */

@@ -1,6 +1,6 @@
 /* One-line editor (see line.h). Pure: no I/O. */
 #include <stddef.h>
-#include "line.h"
+#include "lib/line.h"
 
 void line_init(struct line *l)
 {

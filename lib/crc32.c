@@ -1,6 +1,6 @@
 /* CRC-32 (IEEE 802.3 / zlib), byte-at-a-time with a 256-entry table that is
  * computed on first use from the polynomial. */
-#include "crc32.h"
+#include "lib/crc32.h"
 
 static uint32_t table[256];
 static int table_ready;

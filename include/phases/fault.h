@@ -2,7 +2,7 @@
 #ifndef FAULT_H
 #define FAULT_H
 
-#include "cmdline.h"
+#include "lib/cmdline.h"
 
 /* Raise the fault; returns only if the CPU did not fault (a kernel bug). */
 void fault_raise(enum fault_kind kind);

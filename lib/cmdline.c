@@ -1,5 +1,5 @@
-#include "cmdline.h"
-#include "tracedev.h"
+#include "lib/cmdline.h"
+#include "abi/tracedev.h"
 
 #define DMA_MAX_SECTORS     65536u
 #define LBA48_LIMIT         (1ull << 48)

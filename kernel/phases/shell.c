@@ -2,16 +2,16 @@
  * `static int cmd_NAME(int argc, char **argv)` (argv[0] is the command
  * name; return 0 on success) and add one row to `commands[]`. */
 #include <stdint.h>
-#include "ata.h"
-#include "cmdline.h"
-#include "console.h"
-#include "i8042.h"
-#include "kbd.h"
-#include "line.h"
-#include "pci.h"
-#include "scancode.h"
-#include "shell.h"
-#include "tracedev.h"
+#include "drivers/ata.h"
+#include "lib/cmdline.h"
+#include "kernel/console.h"
+#include "drivers/i8042.h"
+#include "phases/kbd.h"
+#include "lib/line.h"
+#include "drivers/pci.h"
+#include "lib/scancode.h"
+#include "phases/shell.h"
+#include "drivers/tracedev.h"
 
 #define SHELL_PROMPT    "> "
 #define SHELL_MAX_ARGS  8

@@ -1,7 +1,7 @@
 /* Formatting engine shared by the console (kprintf) and string output. */
 #include <limits.h>
 #include <stdint.h>
-#include "printf.h"
+#include "lib/printf.h"
 
 struct spec {
     int width;

@@ -1,6 +1,6 @@
 /* lspci output formats, as pciutils prints them (show_terse, show_bases). */
-#include "lspci.h"
-#include "printf.h"
+#include "lib/lspci.h"
+#include "lib/printf.h"
 
 void pci_bar_decode(uint32_t orig_lo, uint32_t probe_lo, uint32_t orig_hi,
                     uint32_t probe_hi, struct pci_bar *bar)

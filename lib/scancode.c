@@ -1,6 +1,6 @@
 /* Scancode set 1 decoding and the US layout (see scancode.h). Pure: no I/O. */
 #include <stdint.h>
-#include "scancode.h"
+#include "lib/scancode.h"
 
 /* US layout, unshifted: set 1 make code -> character. */
 static const char keymap_plain[128] = {

@@ -3,12 +3,12 @@
  * prints the line; the phase ends when that Enter key is released, so the
  * host's release is consumed here and not left for whoever reads next. */
 #include <stdint.h>
-#include "console.h"
-#include "i8042.h"
-#include "kbd.h"
-#include "line.h"
-#include "scancode.h"
-#include "tracedev.h"
+#include "kernel/console.h"
+#include "drivers/i8042.h"
+#include "phases/kbd.h"
+#include "lib/line.h"
+#include "lib/scancode.h"
+#include "drivers/tracedev.h"
 
 enum kbd_state { KBD_TYPING, KBD_WAIT_RELEASE, KBD_DONE };
 

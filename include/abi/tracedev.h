@@ -13,9 +13,9 @@
  *   bits 11:0   argument: END status (0 ok, else an error number),
  *               CHECK tag, VERDICT (0 pass, 1 fail), ACK sequence number
  *
- * This header is pure definitions; the host harness includes it to decode. */
-#ifndef TRACEDEV_H
-#define TRACEDEV_H
+ * Shared by guest and host: the kernel encodes with it, the harness decodes. */
+#ifndef ABI_TRACEDEV_H
+#define ABI_TRACEDEV_H
 
 #include <stdint.h>
 
@@ -58,15 +58,5 @@ enum trace_kind { TRACE_KINDS(TRACE_ENUM_KIND) };
 enum trace_phase { TRACE_PHASES(TRACE_ENUM_PHASE) };
 #undef TRACE_ENUM_KIND
 #undef TRACE_ENUM_PHASE
-
-#ifndef TRACEDEV_HOST
-void tracedev_init(uintptr_t base);
-void trace_begin(enum trace_phase phase);
-void trace_end(enum trace_phase phase, unsigned status);
-void trace_check(enum trace_phase phase, unsigned tag, uint32_t value);
-void trace_ready(enum trace_phase phase);
-void trace_ack(enum trace_phase phase, unsigned count);
-void trace_verdict(int pass);
-#endif
 
 #endif

@@ -1,5 +1,5 @@
 /* PRD table building; the rules are in prd.h. */
-#include "prd.h"
+#include "lib/prd.h"
 
 uint32_t prd_entry_bytes(const struct prd_entry *e)
 {

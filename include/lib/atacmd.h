@@ -5,7 +5,7 @@
 #define ATACMD_H
 
 #include <stdint.h>
-#include "ata.h"
+#include "drivers/ata.h"
 
 struct ata_identity {
     char model[41];         /* words 27-46, byte-swapped, trailing spaces cut */
