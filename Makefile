@@ -15,7 +15,7 @@ NASM     := nasm
 KCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
             -fno-asynchronous-unwind-tables -fno-builtin -nostdlib -mno-sse -mno-mmx -mno-80387 \
             -O2 -g -Wall -Wextra -Werror -Iinclude -MMD -MP
-KLDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack
+KLDFLAGS := -m elf_i386 -T $(BUILD)/linker.ld -nostdlib -z noexecstack
 LIBGCC    = $(shell $(CC_K) -m32 -print-libgcc-file-name)
 
 KSRCS    := $(wildcard kernel/*.c kernel/phases/*.c drivers/*.c lib/*.c)
@@ -24,7 +24,7 @@ KOBJS    := $(patsubst %.c,$(BUILD)/%.o,$(KSRCS)) $(patsubst %.asm,$(BUILD)/%.as
 KERNEL   := $(BUILD)/kernel.elf
 ISO      := $(BUILD)/os.iso
 
-.PHONY: all iso run debug test bless clean deps
+.PHONY: all iso run debug test bless clean deps check-layers
 all: $(KERNEL)
 
 deps: $(DEPS_OK)
@@ -36,11 +36,19 @@ $(BUILD)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC_K) $(KCFLAGS) -c $< -o $@
 
-$(BUILD)/%.asm.o: %.asm | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	$(NASM) -f elf32 -g -F dwarf $< -o $@
+# isr.asm takes its selectors and vector counts from the C header, as -D.
+ASM_DEFS := $(shell sed -n 's/^\#define \(GDT_KERNEL_[A-Z]*\|T_IRQ0\|T_NVECTORS\) *\([0-9x]*\).*/-D\1=\2/p' include/kernel/trap.h)
 
-$(KERNEL): $(KOBJS) linker.ld
+$(BUILD)/%.asm.o: %.asm include/kernel/trap.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(NASM) -f elf32 -g -F dwarf $(ASM_DEFS) $< -o $@
+
+# linker.ld goes through the C preprocessor, for the memory map in abi/memmap.h.
+$(BUILD)/linker.ld: linker.ld include/abi/memmap.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC_K) -E -P -x c -undef -Iinclude $< -o $@
+
+$(KERNEL): $(KOBJS) $(BUILD)/linker.ld
 	$(LD_K) $(KLDFLAGS) -o $@ $(KOBJS) $(LIBGCC)
 	@grub-file --is-x86-multiboot $@ || { echo "error: $@ is not a multiboot kernel: check boot/boot.asm header and linker.ld" >&2; rm -f $@; exit 1; }
 
@@ -86,6 +94,11 @@ HARNESS    := $(BUILD)/traceos-test
 compile_commands.json: $(KSRCS) | $(DEPS_OK)
 	@command -v bear >/dev/null || { echo "compile_commands.json: needs bear: apt-get install bear" >&2; exit 3; }
 	bear --output $@ -- $(MAKE) -B $(KERNEL) DEPS_OK= >/dev/null
+
+# The layering rules of the tree (tools/check-layers.sh); part of `make test`.
+check-layers:
+	@tools/check-layers.sh
+test: check-layers
 
 clean:
 	rm -rf $(BUILD)

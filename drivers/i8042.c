@@ -13,16 +13,21 @@
  *    through IRQ 1; they are awaited with wait_for_interrupt() while only
  *    IRQ 1 is unmasked. */
 #include <stdint.h>
-#include "kernel/console.h"
 #include "drivers/i8042.h"
+#include "drivers/pic.h"
+#include "kernel/console.h"
+#include "kernel/io.h"
+#include "kernel/trap.h"
 
 /* Configuration bits cleared while the controller is tested: no IRQs, no
  * translation, so nothing reaches the CPU until port 1 is set up. */
 #define I8042_CFG_QUIET_MASK (I8042_CFG_PORT1_IRQ | I8042_CFG_PORT2_IRQ | I8042_CFG_TRANSLATE)
-#include "kernel/io.h"
-#include "drivers/pic.h"
-#include "lib/scancode.h"
-#include "kernel/trap.h"
+
+/* Bounds, in status-register reads (about 1 us each on real hardware). */
+#define I8042_TIMEOUT_IBF       100000  /* input buffer empties before a write */
+#define I8042_TIMEOUT_OBF       100000  /* an answer reaches the output buffer */
+#define I8042_FLUSH_MAX         32      /* stale bytes drained at init */
+#define KBD_RESEND_MAX          3       /* a command answered RESEND is retried */
 
 #define RING_SIZE   64      /* power of two */
 
@@ -252,12 +257,6 @@ uint8_t i8042_read(void)
         wait_for_interrupt();
     pic_set_mask(old);
     return ring[ring_tail++ % RING_SIZE];
-}
-
-void i8042_read_key(struct sc_decoder *d, struct key_event *ev)
-{
-    while (sc_feed(d, i8042_read(), ev) == SC_MORE)
-        ;
 }
 
 int i8042_set_leds(uint8_t leds)

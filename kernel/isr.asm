@@ -4,10 +4,11 @@
 
 extern interrupt_dispatch
 
-; Segment selectors of the flat GDT; the same values as GDT_KERNEL_CODE and
-; GDT_KERNEL_DATA in trap.h.
-%define GDT_KERNEL_CODE 0x08
-%define GDT_KERNEL_DATA 0x10
+; GDT_KERNEL_CODE, GDT_KERNEL_DATA, T_IRQ0 and T_NVECTORS come from
+; include/kernel/trap.h: the Makefile passes them with -D.
+%ifndef T_NVECTORS
+%error "assemble with the -D values the Makefile takes from include/kernel/trap.h"
+%endif
 
 %macro ISR_NOERR 1
 global isr%1
@@ -75,9 +76,9 @@ ISR_NOERR 28
 ISR_ERR   29
 ISR_ERR   30
 ISR_NOERR 31
-; Hardware IRQs 0-15, remapped by the PIC to vectors 32-47.
-%assign v 32
-%rep 16
+; Hardware IRQs 0-15, remapped by the PIC to vectors T_IRQ0 and up.
+%assign v T_IRQ0
+%rep T_NVECTORS - T_IRQ0
 ISR_NOERR v
 %assign v v+1
 %endrep
@@ -86,13 +87,13 @@ section .rodata
 global isr_table
 isr_table:
 %assign v 0
-%rep 48
+%rep T_NVECTORS
     dd isr %+ v
 %assign v v+1
 %endrep
 
 section .text
-; gdt_load(struct gdt_ptr *): load the GDT and reload every segment register.
+; gdt_load(struct table_ptr *): load the GDT and reload every segment register.
 global gdt_load
 gdt_load:
     mov eax, [esp + 4]

@@ -1,21 +1,20 @@
-/* Kernel entry: bring up the core, then run the command-line words in order.
+/* Kernel entry: bring up the core, then run the command-line words in order
+ * (kernel/phases/phases.c).
  *
  * Every phase is bracketed on the trace device by BEGIN and END markers; the
  * last marker is the kernel's own VERDICT. With `exit` the kernel then leaves
  * QEMU through isa-debug-exit (status 33 pass, 35 fail); a CPU exception
- * leaves with 37 (see debug_exit.h). */
+ * leaves with 37 (see abi/exit.h). */
 #include <stdint.h>
-#include "drivers/ata.h"
-#include "lib/cmdline.h"
-#include "kernel/console.h"
+#include "abi/exit.h"
 #include "drivers/debug_exit.h"
-#include "phases/fault.h"
-#include "kernel/io.h"
-#include "phases/kbd.h"
-#include "drivers/pci.h"
-#include "phases/shell.h"
 #include "drivers/tracedev.h"
+#include "kernel/console.h"
+#include "kernel/io.h"
 #include "kernel/trap.h"
+#include "lib/cmdline.h"
+#include "phases/phases.h"
+#include "phases/shell.h"
 
 #define MULTIBOOT_LOADER_MAGIC  0x2BADB002u
 #define MULTIBOOT_INFO_CMDLINE  0x004       /* flags bit: cmdline is valid */
@@ -25,42 +24,6 @@ struct multiboot_info {
 };
 
 static struct cmdline cl;
-
-/* Run one phase word; returns 0 when it passed. */
-static int run_word(const struct cmd *c)
-{
-    switch (c->kind) {
-    case CMD_PCI:
-    case CMD_PCI_V: {
-        enum trace_phase ph = c->kind == CMD_PCI ? TRACE_PHASE_PCI : TRACE_PHASE_PCI_V;
-        trace_begin(ph);
-        int n = pci_list(c->kind == CMD_PCI_V);
-        trace_end(ph, n > 0 ? 0 : 1);
-        return n > 0 ? 0 : -1;
-    }
-    case CMD_FAULT:
-        trace_begin(TRACE_PHASE_FAULT);
-        fault_raise((enum fault_kind)c->a);
-        kprintf("fault: the CPU did not fault\n");
-        trace_end(TRACE_PHASE_FAULT, 1);
-        return -1;
-    case CMD_BAD:
-        kprintf("cmdline: '%.*s': %s\n", (int)c->len, c->word, c->why);
-        return -1;
-    case CMD_DMA: {
-        trace_begin(TRACE_PHASE_DMA);
-        int err = ata_dma_word(c->a, c->b);
-        trace_end(TRACE_PHASE_DMA, (unsigned)err);
-        return err ? -1 : 0;
-    }
-    case CMD_KBD:
-        return kbd_phase();
-    case CMD_EXIT:
-    case CMD_TRACE:
-        return 0;
-    }
-    panic("run_word: unhandled word kind");
-}
 
 void kmain(uint32_t magic, const struct multiboot_info *mbi);
 void kmain(uint32_t magic, const struct multiboot_info *mbi)
@@ -79,7 +42,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
 
     int failures = 0;
     for (int i = 0; i < cl.ncmds; i++)
-        if (run_word(&cl.cmds[i]) != 0)
+        if (phase_run(&cl.cmds[i]) != 0)
             failures++;
     if (cl.dropped) {
         kprintf("cmdline: %d words past the first %d were not run; split the command line\n",

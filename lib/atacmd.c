@@ -1,5 +1,5 @@
 /* IDENTIFY decoding and READ DMA command planning; see atacmd.h. */
-#include "drivers/ata.h"
+#include "hw/ata.h"
 #include "lib/atacmd.h"
 
 /* ATA strings hold two characters per word, the first in the high byte. */

@@ -1,13 +1,11 @@
 #include "lib/cmdline.h"
 #include "abi/tracedev.h"
+#include "hw/ata.h"
+#include "lib/text.h"
 
-#define DMA_MAX_SECTORS     65536u
-#define LBA48_LIMIT         (1ull << 48)
 /* Highest trace= address: the last register (DATA, 4 bytes) must end at or
  * below 4 GiB - 1. */
 #define TRACE_BASE_MAX      (0xFFFFFFFFull - TRACEDEV_REG_DATA - 3)
-
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static int word_is(const char *w, size_t len, const char *lit)
 {
@@ -65,9 +63,9 @@ static int parse_dma(struct cmdline *cl, struct cmd *c, const char *v, size_t vl
     if (colon == vlen || cmdline_number(v, colon, &lba) < 0 ||
         cmdline_number(v + colon + 1, vlen - colon - 1, &count) < 0)
         return bad(cl, c, "bad dma word: write dma=LBA:COUNT");
-    if (count < 1 || count > DMA_MAX_SECTORS)
-        return bad(cl, c, "dma COUNT must be 1 to 65536");
-    if (lba >= LBA48_LIMIT || lba + count > LBA48_LIMIT)
+    if (count < 1 || count > CMDLINE_DMA_MAX_SECTORS)
+        return bad(cl, c, "dma COUNT must be 1 to " XSTR(CMDLINE_DMA_MAX_SECTORS));
+    if (lba >= ATA_LBA48_LIMIT || lba + count > ATA_LBA48_LIMIT)
         return bad(cl, c, "dma range ends beyond LBA 2^48");
     c->kind = CMD_DMA;
     c->a = lba;

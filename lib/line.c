@@ -1,6 +1,7 @@
 /* One-line editor (see line.h). Pure: no I/O. */
 #include <stddef.h>
 #include "lib/line.h"
+#include "lib/text.h"
 
 void line_init(struct line *l)
 {
@@ -45,11 +46,6 @@ size_t line_escape(const char *s, size_t len, char *out, size_t size)
     }
     out[n] = 0;
     return n;
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t';
 }
 
 int line_split(char *text, char *argv[], int max)

@@ -1,66 +1,10 @@
-/* Intel 8042 PS/2 controller and the keyboard on its first port.
- *
- * Two I/O ports, 8 bits wide:
- *   I8042_PORT_DATA    R: output buffer (a byte from a device or an answer
- *                      from the controller); W: a byte for the keyboard, or
- *                      the argument of the last controller command
- *   I8042_PORT_CMD     R: status register; W: controller command
- * The keyboard interrupts on IRQ 1 when the output buffer fills (config bit
- * I8042_CFG_PORT1_IRQ). With translation on (I8042_CFG_TRANSLATE) the
- * controller turns the keyboard's scancode set 2 into set 1. */
-#ifndef I8042_H
-#define I8042_H
+/* i8042 PS/2 controller driver (hw/i8042.h): controller and keyboard
+ * bytes in and out. Decoding scancodes is lib/scancode's job. */
+#ifndef DRIVERS_I8042_H
+#define DRIVERS_I8042_H
 
 #include <stdint.h>
-
-#define I8042_PORT_DATA         0x60    /* RW, 8 bits */
-#define I8042_PORT_CMD          0x64    /* W, 8 bits: controller command */
-#define I8042_PORT_STATUS       0x64    /* R, 8 bits: status register */
-#define I8042_IRQ               1       /* keyboard (port 1) interrupt line */
-
-/* Status register (read at I8042_PORT_STATUS). */
-#define I8042_STATUS_OBF        0x01    /* output buffer full: read DATA */
-#define I8042_STATUS_IBF        0x02    /* input buffer full: do not write yet */
-#define I8042_STATUS_SYS        0x04    /* system flag: self-test passed */
-#define I8042_STATUS_CMD        0x08    /* last write was a command */
-#define I8042_STATUS_AUX_OBF    0x20    /* the byte in DATA is from port 2 */
-#define I8042_STATUS_TIMEOUT    0x40    /* device timeout */
-#define I8042_STATUS_PARITY     0x80    /* parity error */
-#define I8042_STATUS_ABSENT     0xFF    /* what an unclaimed ISA port reads */
-
-/* Controller configuration byte (I8042_CMD_READ_CONFIG/WRITE_CONFIG). */
-#define I8042_CFG_PORT1_IRQ     0x01    /* IRQ 1 when a port 1 byte arrives */
-#define I8042_CFG_PORT2_IRQ     0x02    /* IRQ 12 when a port 2 byte arrives */
-#define I8042_CFG_SYS           0x04    /* system flag */
-#define I8042_CFG_PORT1_CLOCK_OFF 0x10  /* port 1 disabled */
-#define I8042_CFG_PORT2_CLOCK_OFF 0x20  /* port 2 disabled */
-#define I8042_CFG_TRANSLATE     0x40    /* set 2 -> set 1 translation */
-
-/* Controller commands (written to I8042_PORT_CMD). */
-#define I8042_CMD_READ_CONFIG   0x20    /* answer: configuration byte */
-#define I8042_CMD_WRITE_CONFIG  0x60    /* next DATA write: configuration byte */
-#define I8042_CMD_PORT2_DISABLE 0xA7
-#define I8042_CMD_SELF_TEST     0xAA    /* answer: I8042_SELF_TEST_OK */
-#define I8042_CMD_PORT1_TEST    0xAB    /* answer: I8042_PORT_TEST_OK */
-#define I8042_CMD_PORT1_DISABLE 0xAD
-#define I8042_CMD_PORT1_ENABLE  0xAE
-
-#define I8042_SELF_TEST_OK      0x55
-#define I8042_PORT_TEST_OK      0x00
-
-/* Keyboard commands (written to I8042_PORT_DATA) and its answers. */
-#define KBD_CMD_SET_LEDS        0xED    /* then the LED byte; each answered ACK */
-#define KBD_CMD_ENABLE_SCAN     0xF4
-#define KBD_CMD_RESET           0xFF    /* answers ACK, then KBD_REPLY_SELF_TEST_OK */
-#define KBD_REPLY_SELF_TEST_OK  0xAA
-#define KBD_REPLY_ACK           0xFA
-#define KBD_REPLY_RESEND        0xFE
-
-/* Bounds, in status-register reads (about 1 us each on real hardware). */
-#define I8042_TIMEOUT_IBF       100000  /* input buffer empties before a write */
-#define I8042_TIMEOUT_OBF       100000  /* an answer reaches the output buffer */
-#define I8042_FLUSH_MAX         32      /* stale bytes drained at init */
-#define KBD_RESEND_MAX          3       /* a command answered RESEND is retried */
+#include "hw/i8042.h"
 
 enum i8042_error {
     I8042_OK = 0,
@@ -79,12 +23,6 @@ int i8042_init(void);
 /* Next byte from the keyboard: waits for IRQ 1 (only that line unmasked).
  * Waits as long as it takes: used when a person or the host types. */
 uint8_t i8042_read(void);
-
-
-/* Read bytes until they complete one scancode sequence; decode it into *ev. */
-struct sc_decoder;
-struct key_event;
-void i8042_read_key(struct sc_decoder *d, struct key_event *ev);
 
 /* Set the keyboard LEDs (LED_* byte): 0xED then the byte, each ACKed. */
 int i8042_set_leds(uint8_t leds);

@@ -1,17 +1,8 @@
-/* VGA text mode: 80x25 cells of (attribute << 8 | character) at 0xB8000,
- * hardware cursor through the CRT controller index/data ports. */
-#ifndef VGA_H
-#define VGA_H
+/* VGA text console (hw/vga.h). */
+#ifndef DRIVERS_VGA_H
+#define DRIVERS_VGA_H
 
-#define VGA_TEXT_BASE       0xB8000
-#define VGA_COLS            80
-#define VGA_ROWS            25
-#define VGA_ATTR_DEFAULT    0x07    /* light grey on black */
-
-#define VGA_CRTC_INDEX      0x3D4   /* W, 8 bits: CRTC register select */
-#define VGA_CRTC_DATA       0x3D5   /* RW, 8 bits: selected CRTC register */
-#define VGA_CRTC_CURSOR_HI  0x0E
-#define VGA_CRTC_CURSOR_LO  0x0F
+#include "hw/vga.h"
 
 void vga_init(void);
 /* Put one character; the hardware cursor moves only on vga_sync_cursor(),

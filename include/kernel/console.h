@@ -1,7 +1,7 @@
 /* Kernel console: every byte goes to COM1 (read by the host harness) and to
  * the VGA text screen (read by a person). */
-#ifndef CONSOLE_H
-#define CONSOLE_H
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
 
 void console_init(void);
 void console_putc(char c);

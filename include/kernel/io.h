@@ -5,8 +5,8 @@
  * Port accessors compile to a single IN/OUT; MMIO accessors to a single
  * volatile load or store of exactly the named width, so a device sees one
  * access of the size its register expects. */
-#ifndef IO_H
-#define IO_H
+#ifndef KERNEL_IO_H
+#define KERNEL_IO_H
 
 #include <stdint.h>
 
@@ -59,6 +59,11 @@ static inline void mmio_write16(uintptr_t addr, uint16_t v)
 static inline uint16_t mmio_read16(uintptr_t addr)
 {
     return *(volatile uint16_t *)addr;
+}
+
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+    return *(volatile uint32_t *)addr;
 }
 
 /* Wait for an interrupt. Enables interrupts for the HLT only, so an IRQ that

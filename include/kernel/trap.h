@@ -1,10 +1,12 @@
 /* Descriptor tables, CPU exceptions and hardware interrupt routing. */
-#ifndef TRAP_H
-#define TRAP_H
+#ifndef KERNEL_TRAP_H
+#define KERNEL_TRAP_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+/* Plain numbers: the Makefile hands GDT_*, T_IRQ0 and T_NVECTORS to NASM
+ * for isr.asm, so that they are written once. */
 #define GDT_KERNEL_CODE     0x08
 #define GDT_KERNEL_DATA     0x10
 

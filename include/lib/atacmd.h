@@ -1,11 +1,11 @@
 /* ATA logic with no I/O: decoding IDENTIFY DEVICE data, choosing READ DMA or
  * READ DMA EXT, splitting a request into commands, and encoding each command
  * as task-file register values. Host unit tests drive it. */
-#ifndef ATACMD_H
-#define ATACMD_H
+#ifndef LIB_ATACMD_H
+#define LIB_ATACMD_H
 
 #include <stdint.h>
-#include "drivers/ata.h"
+#include "hw/ata.h"
 
 struct ata_identity {
     char model[41];         /* words 27-46, byte-swapped, trailing spaces cut */

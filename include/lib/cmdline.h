@@ -1,13 +1,17 @@
 /* Kernel command line: "KERNEL-PATH WORD WORD ...". The first word (the
  * kernel path QEMU or GRUB puts there) is skipped; the others are parsed
  * into actions run in order. Pure: no I/O, so host unit tests drive it. */
-#ifndef CMDLINE_H
-#define CMDLINE_H
+#ifndef LIB_CMDLINE_H
+#define LIB_CMDLINE_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include "hw/ata.h"
 
 #define CMDLINE_MAX_WORDS   32
+/* dma=LBA:COUNT reads 1 to this many sectors (one READ DMA EXT's worth),
+ * within LBA 2^48. */
+#define CMDLINE_DMA_MAX_SECTORS ATA_LBA48_MAX_COUNT
 
 enum cmd_kind {
     CMD_PCI,            /* pci */

@@ -7,8 +7,8 @@
  *     c = crc32_update(c, part1, n1);
  *     c = crc32_update(c, part2, n2);
  * Check value: crc32_update(CRC32_INIT, "123456789", 9) == 0xCBF43926. */
-#ifndef CRC32_H
-#define CRC32_H
+#ifndef LIB_CRC32_H
+#define LIB_CRC32_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* One hex-dump line: "OFFSET: xx xx ... xx" (offset as `digits` lowercase
  * hex digits, then up to 16 bytes). Pure: formats into a buffer, no I/O. */
-#ifndef HEXDUMP_H
-#define HEXDUMP_H
+#ifndef LIB_HEXDUMP_H
+#define LIB_HEXDUMP_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* A one-line editor: typed characters in, the line and what to echo out.
  * Pure: no I/O, so host unit tests drive it. */
-#ifndef LINE_H
-#define LINE_H
+#ifndef LIB_LINE_H
+#define LIB_LINE_H
 
 #include <stddef.h>
 

@@ -1,20 +1,10 @@
 /* lspci-style formatting and BAR decoding: pure functions, no I/O. */
-#ifndef LSPCI_H
-#define LSPCI_H
+#ifndef LIB_LSPCI_H
+#define LIB_LSPCI_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* BAR register bits (low dword). */
-#define PCI_BAR_IO              0x1     /* 1: I/O space, 0: memory */
-#define PCI_BAR_IO_MASK         0xFFFFFFFCu
-#define PCI_BAR_MEM_TYPE_MASK   0x6
-#define PCI_BAR_MEM_TYPE_32     0x0
-#define PCI_BAR_MEM_TYPE_1M     0x2
-#define PCI_BAR_MEM_TYPE_64     0x4
-#define PCI_BAR_MEM_TYPE_3      0x6     /* reserved; lspci prints "type 3" */
-#define PCI_BAR_MEM_PREFETCH    0x8
-#define PCI_BAR_MEM_MASK        0xFFFFFFF0u
+#include "hw/pci.h"
 
 enum pci_bar_kind { PCI_BAR_NONE, PCI_BAR_KIND_IO, PCI_BAR_KIND_MEM32, PCI_BAR_KIND_MEM1M,
                     PCI_BAR_KIND_MEM64, PCI_BAR_KIND_MEM_TYPE3 };

@@ -9,8 +9,8 @@
  * most 64 KiB); the table itself must be dword aligned and must not cross a
  * 64 KiB boundary. QEMU's PIIX model reads at most one 4 KiB page of entries
  * (512) from the table address before it gives up: PRD_MAX_ENTRIES. */
-#ifndef PRD_H
-#define PRD_H
+#ifndef LIB_PRD_H
+#define LIB_PRD_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -4,8 +4,8 @@
  * (number or '*'), a precision
  * for %s ('.N' or '.*': at most N characters), the 'l' and 'll' length modifiers (64-bit with 'll').
  * kvsnprintf is pure (no I/O) so host unit tests can drive it. */
-#ifndef PRINTF_H
-#define PRINTF_H
+#ifndef LIB_PRINTF_H
+#define LIB_PRINTF_H
 
 #include <stdarg.h>
 #include <stddef.h>

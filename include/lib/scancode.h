@@ -11,8 +11,8 @@
  *
  * Key numbers: the make code for plain keys, KEY_E0 | make code for
  * E0-prefixed ones, so every key is one byte and breaks map to the same key. */
-#ifndef SCANCODE_H
-#define SCANCODE_H
+#ifndef LIB_SCANCODE_H
+#define LIB_SCANCODE_H
 
 #include <stdint.h>
 

@@ -1,10 +1,11 @@
 /* Deliberate CPU faults, so that the harness's crash reporting is tested. */
-#ifndef FAULT_H
-#define FAULT_H
+#ifndef PHASES_FAULT_H
+#define PHASES_FAULT_H
 
 #include "lib/cmdline.h"
 
-/* Raise the fault; returns only if the CPU did not fault (a kernel bug). */
-void fault_raise(enum fault_kind kind);
+/* The `fault=KIND` word: raise the fault. Returns (END status 1) only if the
+ * CPU did not fault, which is a kernel bug. */
+unsigned fault_phase(enum fault_kind kind);
 
 #endif

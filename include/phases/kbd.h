@@ -9,8 +9,8 @@
  * with key a KEY_* number (scancode.h: set 1 make code, 0x80 set for
  * E0-prefixed keys), ch the character typed (0: none), mods the MOD_* bits
  * after the event. After each sequence's work the kernel writes one ACK. */
-#ifndef KBD_H
-#define KBD_H
+#ifndef PHASES_KBD_H
+#define PHASES_KBD_H
 
 #define KBD_TAG_MAKE    0x1
 #define KBD_TAG_BREAK   0x2
@@ -20,17 +20,8 @@
 #define KBD_VALUE(key, ch, mods) \
     ((unsigned)(key) | (unsigned)(unsigned char)(ch) << 8 | (unsigned)(mods) << 16)
 
-struct key_event;
-struct line;
-
-/* Run the phase; 0 when a line was read. */
-int kbd_phase(void);
-
-/* Shared with the console: feed a typed character to the line editor and
- * echo what it did; returns line_edit()'s result (enum line_result). */
-int kbd_edit_echo(struct line *l, char ch);
-/* If the event toggled a lock key, set the keyboard LEDs to match:
- * 0, or -I8042_E* naming the failed step (already printed). */
-int kbd_update_leds(const struct key_event *ev);
+/* Run the phase; 0 when a line was read, else the i8042 error number
+ * (the END status). */
+unsigned kbd_phase(void);
 
 #endif

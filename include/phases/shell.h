@@ -1,7 +1,7 @@
 /* Interactive console on the VGA screen and COM1, typed on the PS/2
  * keyboard: a prompt, line editing, and the commands in shell.c's table. */
-#ifndef SHELL_H
-#define SHELL_H
+#ifndef PHASES_SHELL_H
+#define PHASES_SHELL_H
 
 /* Trace checkpoint tag written by the `trace VALUE` command (phase console). */
 #define CONSOLE_TAG_USER    0x1

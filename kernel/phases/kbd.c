@@ -3,12 +3,13 @@
  * prints the line; the phase ends when that Enter key is released, so the
  * host's release is consumed here and not left for whoever reads next. */
 #include <stdint.h>
-#include "kernel/console.h"
 #include "drivers/i8042.h"
-#include "phases/kbd.h"
+#include "drivers/tracedev.h"
+#include "kernel/console.h"
 #include "lib/line.h"
 #include "lib/scancode.h"
-#include "drivers/tracedev.h"
+#include "phases/kbd.h"
+#include "phases/keyboard.h"
 
 enum kbd_state { KBD_TYPING, KBD_WAIT_RELEASE, KBD_DONE };
 
@@ -27,25 +28,10 @@ static void kbd_print_line(const struct line *l)
     trace_check(TRACE_PHASE_KBD, KBD_TAG_LINE, (uint32_t)l->len);
 }
 
-int kbd_edit_echo(struct line *l, char ch)
-{
-    enum line_result r = line_edit(l, ch);
-    if (r == LINE_ADDED)
-        console_putc(ch);
-    else if (r == LINE_ERASED)
-        console_write("\b \b");
-    return r;
-}
-
-int kbd_update_leds(const struct key_event *ev)
-{
-    return ev->leds_changed ? i8042_set_leds(sc_leds(ev->mods)) : 0;
-}
-
 /* A typed character while the line is open: edit, echo; Enter prints it. */
 static void kbd_type(struct kbd_phase *p, const struct key_event *ev)
 {
-    if (kbd_edit_echo(&p->line, ev->ch) != LINE_DONE)
+    if (keyboard_edit_echo(&p->line, ev->ch) != LINE_DONE)
         return;
     kbd_print_line(&p->line);
     p->enter_key = ev->key;
@@ -58,7 +44,7 @@ static int kbd_event(struct kbd_phase *p, const struct key_event *ev)
     trace_check(TRACE_PHASE_KBD, ev->down ? KBD_TAG_MAKE : KBD_TAG_BREAK,
                 KBD_VALUE(ev->key, ev->ch, ev->mods));
     if (ev->leds_changed) {
-        int r = kbd_update_leds(ev);
+        int r = keyboard_update_leds(ev);
         if (r != 0)
             return r;
         trace_check(TRACE_PHASE_KBD, KBD_TAG_LEDS, sc_leds(ev->mods));
@@ -70,15 +56,13 @@ static int kbd_event(struct kbd_phase *p, const struct key_event *ev)
     return 0;
 }
 
-int kbd_phase(void)
+unsigned kbd_phase(void)
 {
     static struct kbd_phase p;
-    trace_begin(TRACE_PHASE_KBD);
     int r = i8042_init();
     if (r != 0) {
         kprintf("kbd: no keyboard: i8042 set-up failed (error %d)\n", -r);
-        trace_end(TRACE_PHASE_KBD, (unsigned)-r);
-        return -1;
+        return (unsigned)-r;
     }
     sc_init(&p.dec);
     line_init(&p.line);
@@ -87,12 +71,11 @@ int kbd_phase(void)
     trace_ready(TRACE_PHASE_KBD);
     for (unsigned count = 1; r == 0 && p.state != KBD_DONE; count++) {
         struct key_event ev;
-        i8042_read_key(&p.dec, &ev);
+        keyboard_read_key(&p.dec, &ev);
         r = kbd_event(&p, &ev);
         trace_ack(TRACE_PHASE_KBD, count);
     }
     if (r != 0)
         kprintf("kbd: keyboard stopped answering (error %d)\n", -r);
-    trace_end(TRACE_PHASE_KBD, (unsigned)-r);
-    return r ? -1 : 0;
+    return (unsigned)-r;
 }

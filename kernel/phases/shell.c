@@ -2,16 +2,16 @@
  * `static int cmd_NAME(int argc, char **argv)` (argv[0] is the command
  * name; return 0 on success) and add one row to `commands[]`. */
 #include <stdint.h>
-#include "drivers/ata.h"
-#include "lib/cmdline.h"
-#include "kernel/console.h"
 #include "drivers/i8042.h"
-#include "phases/kbd.h"
-#include "lib/line.h"
-#include "drivers/pci.h"
-#include "lib/scancode.h"
-#include "phases/shell.h"
 #include "drivers/tracedev.h"
+#include "kernel/console.h"
+#include "lib/cmdline.h"
+#include "lib/line.h"
+#include "lib/scancode.h"
+#include "phases/dma.h"
+#include "phases/keyboard.h"
+#include "phases/pci.h"
+#include "phases/shell.h"
 
 #define SHELL_PROMPT    "> "
 #define SHELL_MAX_ARGS  8
@@ -41,8 +41,8 @@ static struct sc_decoder decoder;   /* modifier and lock state, kept across line
 /* Next key event; a caps lock toggle also sets the keyboard LEDs. */
 static void shell_key(struct key_event *ev)
 {
-    i8042_read_key(&decoder, ev);
-    kbd_update_leds(ev);        /* a failure is printed; typing goes on */
+    keyboard_read_key(&decoder, ev);
+    keyboard_update_leds(ev);        /* a failure is printed; typing goes on */
 }
 
 static int cmd_help(int argc, char **argv)
@@ -57,7 +57,7 @@ static int cmd_help(int argc, char **argv)
 static int cmd_lspci(int argc, char **argv)
 {
     (void)argc, (void)argv;
-    return pci_list(0) > 0 ? 0 : -1;
+    return pci_phase_list(0) > 0 ? 0 : -1;
 }
 
 static int cmd_scancodes(int argc, char **argv)
@@ -72,7 +72,7 @@ static int cmd_scancodes(int argc, char **argv)
         if (sc_feed(&decoder, b, &ev) == SC_MORE)
             continue;
         kprintf(" %s %s\n", sc_key_name(ev.key, name), ev.down ? "down" : "up");
-        kbd_update_leds(&ev);
+        keyboard_update_leds(&ev);
         if (ev.key == KEY_ESC && !ev.down)
             return 0;
     }
@@ -99,18 +99,16 @@ static int cmd_trace(int argc, char **argv)
     return 0;
 }
 
-#define READ_MAX_SECTORS 65536
-
 static int cmd_read(int argc, char **argv)
 {
     uint64_t lba, count = 1;
     if (argc < 2 || argc > 3 || parse_arg(argv[1], &lba) != 0 ||
-        (argc == 3 && parse_arg(argv[2], &count) != 0) || count < 1 || count > READ_MAX_SECTORS) {
-        kprintf("read: usage: read LBA [COUNT] (COUNT 1 to %d sectors, default 1)\n",
-                READ_MAX_SECTORS);
+        (argc == 3 && parse_arg(argv[2], &count) != 0) || count < 1 || count > CMDLINE_DMA_MAX_SECTORS) {
+        kprintf("read: usage: read LBA [COUNT] (COUNT 1 to %u sectors, default 1)\n",
+                CMDLINE_DMA_MAX_SECTORS);
         return -1;
     }
-    return ata_console_read(lba, (uint32_t)count);
+    return dma_console_read(lba, (uint32_t)count);
 }
 
 static int str_eq(const char *a, const char *b)
@@ -151,7 +149,7 @@ static int shell_readline(struct line *l)
             console_write("^C\n");
             return -1;
         }
-        if (kbd_edit_echo(l, ev.ch) == LINE_DONE) {
+        if (keyboard_edit_echo(l, ev.ch) == LINE_DONE) {
             console_putc('\n');
             return 0;
         }
@@ -162,7 +160,7 @@ void shell_run(void)
 {
     static struct line l;
     kprintf("pci: the bus as lspci -n lists it (`lspci` again at the prompt)\n");
-    pci_list(0);
+    pci_phase_list(0);
     if (i8042_init() != 0) {
         kprintf("shell: no keyboard, no console\n");
         return;

@@ -7,7 +7,7 @@
 #include "unit.h"
 #include <stdlib.h>
 #include <string.h>
-#include "drivers/ata.h"
+#include "hw/ata.h"
 #include "lib/atacmd.h"
 
 /* Put an ATA string (two characters a word, first in the high byte). */

@@ -1,0 +1,26 @@
+/* The fixed physical memory map (physical = virtual: paging is off).
+ *
+ * Fixed addresses keep the DMA addresses in the trace goldens still when the
+ * kernel image grows. linker.ld is run through the C preprocessor with this
+ * header and asserts that the image ends below MEMMAP_KERNEL_LIMIT. Plain
+ * numbers only: the linker script reads them too.
+ *
+ *   0x00100000  kernel image (multiboot load address), up to ...
+ *   0x003F0000  4 KiB: PIIX bus-master PRD table (dword aligned, inside one
+ *               64 KiB block)
+ *   0x00400000  32 MiB: DMA buffer, the destination of each read command,
+ *               reused by the next; RAM must reach its end for the longest
+ *               command (36 MiB for 65536 sectors) */
+#ifndef ABI_MEMMAP_H
+#define ABI_MEMMAP_H
+
+#define MEMMAP_KERNEL_LOAD      0x00100000
+#define MEMMAP_PRDT             0x003F0000
+#define MEMMAP_PRDT_SIZE        0x00001000
+#define MEMMAP_DMA_BUF          0x00400000
+#define MEMMAP_DMA_BUF_SIZE     0x02000000
+
+/* The kernel image must end at or below the first fixed area. */
+#define MEMMAP_KERNEL_LIMIT     MEMMAP_PRDT
+
+#endif
