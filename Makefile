@@ -65,14 +65,28 @@ $(RUN_DISK): $(KERNEL)
 	cp $(KERNEL) $@ && truncate -s 4M $@
 
 # A window when a display exists; otherwise the VGA console in the terminal (curses).
-QEMU_RUN := $(QEMU) -machine pc -m 128 -cdrom $(ISO) -serial file:$(BUILD)/serial.log -no-reboot \
+# make run WORDS="pci-v kbd": boot with those kernel words (through -kernel: the
+# ISO's GRUB entry passes none). make run TRACE='pci_cfg_*,ps2_*': record those
+# trace events, and the trace device's markers among them (every
+# memory_region_ops_write; grep pc-testdev-iomem), in build/run-trace.log.
+WORDS    ?=
+TRACE    ?=
+comma    := ,
+RUN_BOOT  = $(if $(WORDS),-kernel $(KERNEL) -append '$(WORDS)',-cdrom $(ISO))
+RUN_TRACE = $(if $(TRACE),-trace memory_region_ops_write $(foreach e,$(subst $(comma), ,$(TRACE)),-trace '$(e)') -D $(BUILD)/run-trace.log)
+QEMU_RUN  = $(QEMU) -machine pc -m 128 $(RUN_BOOT) -serial file:$(BUILD)/serial.log -no-reboot \
             -drive file=$(RUN_DISK),format=raw,if=ide,index=0 \
-            -device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev
+            -device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev $(RUN_TRACE)
 DISPLAY_OPT = $(if $(DISPLAY)$(WAYLAND_DISPLAY),,-display curses)
 
 run: $(ISO) $(RUN_DISK)
 	@echo "run: the console is on screen; in a terminal leave QEMU with Esc 2, then: quit"
-	$(QEMU_RUN) $(DISPLAY_OPT)
+	@echo "$(QEMU_RUN) $(DISPLAY_OPT)"
+	@$(QEMU_RUN) $(DISPLAY_OPT); s=$$?; \
+	$(if $(TRACE),echo "run: the trace is in $(BUILD)/run-trace.log";) \
+	case $$s in 0|33) ;; 35) echo "run: a word failed (status 35); see $(BUILD)/serial.log";; \
+	    37) echo "run: CPU exception or panic (status 37); see $(BUILD)/serial.log";; \
+	    *) echo "run: QEMU exited with status $$s"; exit $$s;; esac
 
 # qemu-system-i386: its gdb stub speaks the 32-bit register layout that gdb
 # expects for an i386 ELF (qemu-system-x86_64's does not).

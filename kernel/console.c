@@ -6,19 +6,46 @@
 #include "drivers/vga.h"
 #include "kernel/io.h"
 
+static struct {
+    int (*more)(void);          /* the pager's question; 0: not paging */
+    int lines, left;            /* lines per page; lines left on this one */
+    int asking, dropping;
+} pager;
+
 void console_init(void)
 {
     uart_init();
     vga_init();
 }
 
+void console_pager(int (*more)(void), int lines)
+{
+    pager.more = more;
+    pager.lines = pager.left = lines;
+    pager.asking = pager.dropping = 0;
+}
+
+/* After a full page, ask; its answer decides whether output goes on. */
+static void console_page_break(void)
+{
+    pager.asking = 1;
+    vga_sync_cursor();
+    pager.dropping = !pager.more();
+    pager.asking = 0;
+    pager.left = pager.lines;
+}
+
 /* One character to both consoles; the VGA cursor is moved by the caller. */
 static void console_emit(char c)
 {
+    if (pager.dropping)
+        return;
     if (c == '\n')
         uart_putc('\r');
     uart_putc(c);
     vga_putc(c);
+    if (c == '\n' && pager.more && !pager.asking && --pager.left == 0)
+        console_page_break();
 }
 
 void console_putc(char c)

@@ -135,6 +135,8 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
         c->kind = CMD_PCI_V;
     else if (word_is(w, len, "kbd"))
         c->kind = CMD_KBD;
+    else if (word_is(w, len, "console"))
+        c->kind = CMD_CONSOLE;
     else if (word_is(w, len, "exit"))
         c->kind = CMD_EXIT;
     else if ((p = starts_with(w, len, "dma=")) != 0)
@@ -144,7 +146,7 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
     else if ((p = starts_with(w, len, "trace=")) != 0)
         parse_trace(cl, c, w + p, len - p);
     else
-        bad(cl, c, "unknown word: known are pci, pci-v, kbd, dma=LBA:COUNT, fault=KIND, trace=ADDR, exit");
+        bad(cl, c, "unknown word: known are pci, pci-v, kbd, console, dma=LBA:COUNT, fault=KIND, trace=ADDR, exit");
     if (c->kind == CMD_EXIT)
         cl->has_exit = 1;
     else if (c->kind != CMD_TRACE && c->kind != CMD_BAD)

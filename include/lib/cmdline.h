@@ -17,6 +17,7 @@ enum cmd_kind {
     CMD_PCI,            /* pci */
     CMD_PCI_V,          /* pci-v */
     CMD_KBD,            /* kbd */
+    CMD_CONSOLE,        /* console: typed lines run as console commands until `quit` */
     CMD_DMA,            /* dma=LBA:COUNT */
     CMD_FAULT,          /* fault=de|ud|gp|pf|triple */
     CMD_EXIT,           /* exit */

@@ -6,6 +6,7 @@
 #include "phases/kbd.h"
 #include "phases/pci.h"
 #include "phases/phases.h"
+#include "phases/shell.h"
 
 struct phase {
     enum trace_phase phase;
@@ -23,6 +24,12 @@ static unsigned run_kbd(const struct cmd *c)
     return kbd_phase();
 }
 
+static unsigned run_console(const struct cmd *c)
+{
+    (void)c;
+    return console_phase();
+}
+
 static unsigned run_dma(const struct cmd *c)
 {
     return (unsigned)dma_phase(c->a, c->b);
@@ -37,6 +44,7 @@ static const struct phase phases[] = {
     [CMD_PCI] = { .phase = TRACE_PHASE_PCI, .run = run_pci },
     [CMD_PCI_V] = { .phase = TRACE_PHASE_PCI_V, .run = run_pci },
     [CMD_KBD] = { .phase = TRACE_PHASE_KBD, .run = run_kbd },
+    [CMD_CONSOLE] = { .phase = TRACE_PHASE_CONSOLE, .run = run_console },
     [CMD_DMA] = { .phase = TRACE_PHASE_DMA, .run = run_dma },
     [CMD_FAULT] = { .phase = TRACE_PHASE_FAULT, .run = run_fault },
     [CMD_EXIT] = { .run = 0 },      /* not phases: exit is main's, trace= the parser's */

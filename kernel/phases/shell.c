@@ -1,9 +1,16 @@
-/* Interactive console (see shell.h). To add a command, write a function
- * `static int cmd_NAME(int argc, char **argv)` (argv[0] is the command
- * name; return 0 on success) and add one row to `commands[]`. */
+/* The console (see shell.h): interactive after boot, or the `console` word
+ * for tests. To add a command, write a function `static int cmd_NAME(int
+ * argc, char **argv)` (argv[0] is the command name; return 0 on success) and
+ * add one row to `commands[]`.
+ *
+ * Under the `console` word every decoded key sequence is acknowledged on the
+ * trace device (ACK, phase console) once the work it caused is done, just
+ * before the next key is read, so that the host types the next key only
+ * then; the phase ends when the Enter key that ran `quit` is released. */
 #include <stdint.h>
 #include "drivers/i8042.h"
 #include "drivers/tracedev.h"
+#include "drivers/vga.h"
 #include "kernel/console.h"
 #include "lib/cmdline.h"
 #include "lib/line.h"
@@ -15,6 +22,7 @@
 
 #define SHELL_PROMPT    "> "
 #define SHELL_MAX_ARGS  8
+#define SHELL_PAGE_LINES (VGA_ROWS - 1)     /* a screenful, the --more-- line aside */
 
 struct shell_cmd {
     const char *name, *args, *help;
@@ -26,23 +34,68 @@ static int cmd_lspci(int argc, char **argv);
 static int cmd_scancodes(int argc, char **argv);
 static int cmd_trace(int argc, char **argv);
 static int cmd_read(int argc, char **argv);
+static int cmd_quit(int argc, char **argv);
 
 static const struct shell_cmd commands[] = {
-    { "help", "", "list the commands", cmd_help },
-    { "lspci", "", "list the PCI bus", cmd_lspci },
-    { "scancodes", "", "show the raw bytes of each key until Esc", cmd_scancodes },
-    { "trace", "VALUE", "write a checkpoint with VALUE to the trace device", cmd_trace },
-    { "read", "LBA [COUNT]", "read sectors by DMA from the primary disk; hex dump", cmd_read },
+    { .name = "help", .args = "", .help = "list the commands", .fn = cmd_help },
+    { .name = "lspci", .args = "[-v]", .help = "list the PCI bus (-v: as the pci-v word)",
+      .fn = cmd_lspci },
+    { .name = "scancodes", .args = "", .help = "show the raw bytes of each key until Esc",
+      .fn = cmd_scancodes },
+    { .name = "trace", .args = "VALUE", .help = "write a checkpoint with VALUE to the trace device",
+      .fn = cmd_trace },
+    { .name = "read", .args = "LBA [COUNT]",
+      .help = "read sectors by DMA from the primary disk; hex dump, paged", .fn = cmd_read },
+    { .name = "quit", .args = "", .help = "end the console word", .fn = cmd_quit },
 };
 #define NCOMMANDS (int)(sizeof(commands) / sizeof(commands[0]))
 
-static struct sc_decoder decoder;   /* modifier and lock state, kept across lines */
+static struct {
+    struct sc_decoder dec;      /* modifier and lock state, kept across lines */
+    int word;                   /* running as the `console` word */
+    unsigned acks;              /* ACKs written (the console word) */
+    int unacked;                /* a key sequence's work is not yet acknowledged */
+    int quit;                   /* `quit` ran */
+} sh;
 
-/* Next key event; a caps lock toggle also sets the keyboard LEDs. */
+/* The next byte from the keyboard; the previous key sequence is done. */
+static uint8_t shell_byte(void)
+{
+    if (sh.unacked) {
+        trace_ack(TRACE_PHASE_CONSOLE, ++sh.acks);
+        sh.unacked = 0;
+    }
+    return i8042_read();
+}
+
+/* Feed one byte; 1 when it completed a key sequence (then *ev is set). */
+static int shell_feed(uint8_t b, struct key_event *ev)
+{
+    if (sc_feed(&sh.dec, b, ev) == SC_MORE)
+        return 0;
+    sh.unacked = sh.word;
+    keyboard_update_leds(ev);   /* a failure is printed; typing goes on */
+    return 1;
+}
+
 static void shell_key(struct key_event *ev)
 {
-    keyboard_read_key(&decoder, ev);
-    keyboard_update_leds(ev);        /* a failure is printed; typing goes on */
+    while (!shell_feed(shell_byte(), ev))
+        ;
+}
+
+/* The pager's question after each screenful: space (or any key) for more, q stops. */
+static int shell_more(void)
+{
+    console_write("-- more: space goes on, q stops --");
+    for (;;) {
+        struct key_event ev;
+        shell_key(&ev);
+        if (ev.down && ev.ch) {
+            console_putc('\n');
+            return ev.ch != 'q';
+        }
+    }
 }
 
 static int cmd_help(int argc, char **argv)
@@ -54,10 +107,21 @@ static int cmd_help(int argc, char **argv)
     return 0;
 }
 
+static int str_eq(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
 static int cmd_lspci(int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    return pci_phase_list(0) > 0 ? 0 : -1;
+    int verbose = argc == 2 && str_eq(argv[1], "-v");
+    if (argc > 2 || (argc == 2 && !verbose)) {
+        kprintf("lspci: usage: lspci [-v]\n");
+        return -1;
+    }
+    return pci_phase_list(verbose) > 0 ? 0 : -1;
 }
 
 static int cmd_scancodes(int argc, char **argv)
@@ -67,12 +131,11 @@ static int cmd_scancodes(int argc, char **argv)
     for (;;) {
         struct key_event ev;
         char name[12];
-        uint8_t b = i8042_read();
+        uint8_t b = shell_byte();
         kprintf("%02x ", b);
-        if (sc_feed(&decoder, b, &ev) == SC_MORE)
+        if (!shell_feed(b, &ev))
             continue;
         kprintf(" %s %s\n", sc_key_name(ev.key, name), ev.down ? "down" : "up");
-        keyboard_update_leds(&ev);
         if (ev.key == KEY_ESC && !ev.down)
             return 0;
     }
@@ -103,19 +166,28 @@ static int cmd_read(int argc, char **argv)
 {
     uint64_t lba, count = 1;
     if (argc < 2 || argc > 3 || parse_arg(argv[1], &lba) != 0 ||
-        (argc == 3 && parse_arg(argv[2], &count) != 0) || count < 1 || count > CMDLINE_DMA_MAX_SECTORS) {
+        (argc == 3 && parse_arg(argv[2], &count) != 0) || count < 1 ||
+        count > CMDLINE_DMA_MAX_SECTORS) {
         kprintf("read: usage: read LBA [COUNT] (COUNT 1 to %u sectors, default 1)\n",
                 CMDLINE_DMA_MAX_SECTORS);
         return -1;
     }
-    return dma_console_read(lba, (uint32_t)count);
+    console_pager(shell_more, SHELL_PAGE_LINES);
+    int err = dma_console_read(lba, (uint32_t)count);
+    console_pager(0, 0);
+    return err;
 }
 
-static int str_eq(const char *a, const char *b)
+static int cmd_quit(int argc, char **argv)
 {
-    while (*a && *a == *b)
-        a++, b++;
-    return *a == *b;
+    (void)argc, (void)argv;
+    if (!sh.word) {
+        kprintf("quit: only the console word ends; to leave QEMU: Esc 2, then quit "
+                "(or close its window)\n");
+        return -1;
+    }
+    sh.quit = 1;
+    return 0;
 }
 
 static void shell_exec(char *text)
@@ -136,9 +208,11 @@ static void shell_exec(char *text)
     kprintf("shell: unknown command '%s'; type `help`\n", argv[0]);
 }
 
-/* Read one edited line; 0 when Enter completed it, -1 on ctrl-c. */
-static int shell_readline(struct line *l)
+/* Read one edited line; the Enter key that completed it goes to *enter.
+ * 0 when Enter completed it, -1 on ctrl-c. */
+static int shell_readline(struct line *l, uint8_t *enter)
 {
+    int warned = 0;
     line_init(l);
     for (;;) {
         struct key_event ev;
@@ -149,27 +223,67 @@ static int shell_readline(struct line *l)
             console_write("^C\n");
             return -1;
         }
-        if (keyboard_edit_echo(l, ev.ch) == LINE_DONE) {
+        enum line_result r = keyboard_edit_echo(l, ev.ch);
+        if (r == LINE_DONE) {
             console_putc('\n');
+            *enter = ev.key;
             return 0;
+        }
+        if (r == LINE_FULL && !warned) {
+            kprintf("\nshell: the line is full (%d characters); Enter runs it, "
+                    "backspace edits\n%s%s", LINE_CAP, SHELL_PROMPT, l->text);
+            warned = 1;
         }
     }
 }
 
-void shell_run(void)
+/* Prompt, read and run lines until `quit`; returns the Enter key that ran it. */
+static uint8_t shell_loop(void)
 {
     static struct line l;
+    uint8_t enter = KEY_ENTER;
+    sc_init(&sh.dec);
+    while (!sh.quit) {
+        console_write(SHELL_PROMPT);
+        if (shell_readline(&l, &enter) == 0)
+            shell_exec(l.text);
+    }
+    return enter;
+}
+
+void shell_run(void)
+{
     kprintf("pci: the bus as lspci -n lists it (`lspci` again at the prompt)\n");
     pci_phase_list(0);
     if (i8042_init() != 0) {
         kprintf("shell: no keyboard, no console\n");
         return;
     }
-    sc_init(&decoder);
     kprintf("traceos console; type `help`\n");
-    for (;;) {
-        console_write(SHELL_PROMPT);
-        if (shell_readline(&l) == 0)
-            shell_exec(l.text);
+    shell_loop();
+}
+
+unsigned console_phase(void)
+{
+    int r = i8042_init();
+    if (r != 0) {
+        kprintf("console: no keyboard: i8042 set-up failed (error %d)\n", -r);
+        return (unsigned)-r;
     }
+    sh.word = 1;
+    sh.acks = 0;
+    sh.unacked = 0;
+    sh.quit = 0;
+    kprintf("console: ready\n");
+    trace_ready(TRACE_PHASE_CONSOLE);
+    uint8_t enter = shell_loop();
+    struct key_event ev;
+    do                                  /* the release of the Enter that ran quit */
+        shell_key(&ev);
+    while (ev.down || ev.key != enter);
+    trace_ack(TRACE_PHASE_CONSOLE, ++sh.acks);
+    sh.unacked = 0;
+    sh.word = 0;
+    kprintf("console: quit\n");
+    return 0;
 }

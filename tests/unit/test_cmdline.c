@@ -94,14 +94,15 @@ static void test_first_word_skipped(void **state)
 static void test_every_word_kind_in_order(void **state)
 {
     (void)state;
-    const char *line = "/boot/kernel.elf pci pci-v kbd dma=8:2 fault=gp trace=0xfe000000 exit";
+    const char *line = "/boot/kernel.elf pci pci-v kbd dma=8:2 fault=gp trace=0xfe000000 "
+                       "console exit";
     assert_int_equal(cmdline_parse(line, &cl), 0);
-    assert_int_equal(cl.ncmds, 7);
+    assert_int_equal(cl.ncmds, 8);
     static const enum cmd_kind kinds[] = { CMD_PCI, CMD_PCI_V, CMD_KBD, CMD_DMA, CMD_FAULT,
-                                           CMD_TRACE, CMD_EXIT };
+                                           CMD_TRACE, CMD_CONSOLE, CMD_EXIT };
     static const char *const words[] = { "pci", "pci-v", "kbd", "dma=8:2", "fault=gp",
-                                          "trace=0xfe000000", "exit" };
-    for (int i = 0; i < 7; i++) {
+                                          "trace=0xfe000000", "console", "exit" };
+    for (int i = 0; i < 8; i++) {
         assert_int_equal(cl.cmds[i].kind, kinds[i]);
         assert_word(&cl.cmds[i], words[i]);
         assert_null(cl.cmds[i].why);
@@ -109,7 +110,7 @@ static void test_every_word_kind_in_order(void **state)
     assert_ptr_equal(cl.cmds[0].word, strstr(line, "pci"));    /* points into the line */
     assert_int_equal(cl.nbad, 0);
     assert_int_equal(cl.has_exit, 1);
-    assert_int_equal(cl.nphases, 5);        /* pci pci-v kbd dma fault; not trace, exit */
+    assert_int_equal(cl.nphases, 6);        /* pci pci-v kbd dma fault console; not trace, exit */
     assert_int_equal(cl.trace_base, 0xfe000000u);
 }
 
@@ -232,11 +233,11 @@ static void test_unknown_words(void **state)
 {
     (void)state;
     const char *words[] = { "bogus", "PCI", "pc", "pcix", "pci-", "pci-vv", "kbd=1",
-                            "exit2", "dma", "fault", "trace", "=", "-" };
+                            "exit2", "dma", "fault", "trace", "=", "-", "consoles" };
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         assert_bad(words[i], "unknown word");
     const struct cmd *c = one("bogus");
-    assert_string_equal(c->why, "unknown word: known are pci, pci-v, kbd, dma=LBA:COUNT, "
+    assert_string_equal(c->why, "unknown word: known are pci, pci-v, kbd, console, dma=LBA:COUNT, "
                                 "fault=KIND, trace=ADDR, exit");
 }
 
