@@ -109,6 +109,19 @@ compile_commands.json: $(KSRCS) | $(DEPS_OK)
 	@command -v bear >/dev/null || { echo "compile_commands.json: needs bear: apt-get install bear" >&2; exit 3; }
 	bear --output $@ -- $(MAKE) -B $(KERNEL) DEPS_OK= >/dev/null
 
+# The harness's contract on a kernel from elsewhere (examples/minimal, see
+# docs/contract.md): built by nasm and ld alone, run by `make test`.
+MINIMAL := $(BUILD)/minimal/kernel.elf
+$(MINIMAL): examples/minimal/kernel.asm | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(NASM) -f elf32 $< -o $(BUILD)/minimal/kernel.o
+	$(LD_K) -m elf_i386 -Ttext=0x100000 -e _start -z noexecstack -o $@ $(BUILD)/minimal/kernel.o
+.PHONY: test-minimal
+test-minimal: $(MINIMAL) $(HARNESS_SAN)
+	$(SAN_ENV) $(HARNESS_SAN) --kernel $(MINIMAL) --scenarios examples/minimal \
+	    --expected examples/minimal/expected --build $(BUILD)/minimal
+test: test-minimal
+
 # The layering rules of the tree (tools/check-layers.sh); part of `make test`.
 check-layers:
 	@tools/check-layers.sh
