@@ -63,7 +63,7 @@ missing_packages() {
 }
 
 missing=$(missing_packages) || exit 3
-[ -n "$missing" ] || exit 0
+[ -n "$missing" ] || { echo "install-deps: every package needed is present"; exit 0; }
 
 if [ "$(id -u)" -eq 0 ]; then
     SUDO=""
