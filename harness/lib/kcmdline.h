@@ -5,7 +5,7 @@
 #include "lib/cmdline.h"
 
 /* Parse a scenario's `append` words with the kernel's own parser
- * (kernel/cmdline.c, linked into the harness), so that dma= and trace=
+ * (lib/cmdline.c, linked into the harness), so that dma= and trace=
  * words mean on the host exactly what they mean to the guest. Each
  * cl->cmds[i].word points into `append` itself, so it stays valid as long
  * as `append` does. */
