@@ -20,9 +20,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "abi/tracedev.h"
-#include "harness/scenario.h"
-#include "harness/machine.h"
-#include "harness/trace.h"
+#include "harness/lib/scenario.h"
+#include "harness/vmm/machine.h"
+#include "harness/lib/trace.h"
+#include "harness/vmm/profile.h"
 
 #define MAXRUNS 15
 #define HARNESS_SLACK_S 60      /* a harness process: probes and checks beyond the boot */
@@ -110,7 +111,7 @@ static void bare_argv(const struct scenario *s, const char *qemu, const char *ke
     strv_push(&io, "-serial");
     strv_push(&io, "null");
     sb_printf(&img, "%s/images/%s.img", build, s->name);
-    machine_argv(a, s, qemu, kernel, words, &io, s->has_disk ? img.p : NULL);
+    machine_cmdline(a, s, qemu, kernel, words, &io, s->has_disk ? img.p : NULL);
     strv_free(&io);
     sb_free(&img);
 }
@@ -211,7 +212,8 @@ static void bench_normalizer(int runs)
     strv_push(&ev, "pci_cfg_*");
     strv_push(&ev, "dma_*");
     strv_push(&ev, "ps2_*");
-    struct trace_opts o = { .events = &ev, .base = TRACEDEV_DEFAULT_BASE };
+    struct trace_opts o = { .events = &ev, .base = TRACEDEV_DEFAULT_BASE,
+                            .rules = qemu_profile_baseline()->trace };
     double t[MAXRUNS];
     size_t out_len = 0;
     for (int i = 0; i < runs; i++) {

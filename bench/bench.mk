@@ -5,13 +5,13 @@
 
 BENCH      := $(BUILD)/bench/bench
 BENCH_RUNS ?= 5
-BENCH_SRCS := bench/bench.c harness/machine.c harness/scenario.c harness/keys.c harness/disk.c \
-              $(HARNESS_CMDLINE_SRCS) harness/trace.c harness/util.c
 
-$(BENCH): $(BENCH_SRCS) $(HARNESS_HDRS) | $(DEPS_OK)
+$(BENCH): bench/bench.c $(HARNESS_LIB) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(BENCH_SRCS)
+	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -o $@ bench/bench.c $(HARNESS_LIB) $(HARNESS_LIBS)
 
 .PHONY: bench
 bench: $(BENCH) $(HARNESS) $(KERNEL)
 	$(BENCH) $(HARNESS) $(KERNEL) tests/scenarios $(BUILD) $(QEMU) $(BENCH_RUNS)
+
+-include $(BENCH).d

@@ -1,34 +1,44 @@
 # libFuzzer targets for the harness's parsers, built with clang.
 # Included by the top Makefile (BUILD, DEPS_OK) after harness/harness.mk
-# (HARNESS_CMDLINE_SRCS, HARNESS_HDRS).
+# (HARNESS_LIB_SRCS, HARNESS_LIBS).
 #
 #   make fuzz                  run each target for FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ=trace FUZZ_SECONDS=600
 #   make fuzz-smoke            the committed corpus plus a short bounded pass
 #                              (part of `make test`)
 #
-# fuzz/fuzz_NAME.c is linked with the harness sources listed in
-# FUZZ_SRCS_NAME. Seeds live in fuzz/corpus/NAME/ (committed, never written);
-# what a run finds goes to $(BUILD)/fuzz/corpus/NAME/, crashes to
-# $(BUILD)/fuzz/NAME-crash-*; reproduce with `$(BUILD)/fuzz/fuzz_NAME FILE`.
+# fuzz/fuzz_NAME.c is linked with the harness library, built from
+# HARNESS_LIB_SRCS with the fuzzers' flags into $(BUILD)/fuzz/libharness.a
+# (only the objects a target needs are linked in). Seeds live in
+# fuzz/corpus/NAME/ (committed, never written); what a run finds goes to
+# $(BUILD)/fuzz/corpus/NAME/, crashes to $(BUILD)/fuzz/NAME-crash-*;
+# reproduce with `$(BUILD)/fuzz/fuzz_NAME FILE`.
 
 FUZZ_CC      ?= clang
+FUZZ_SAN     := address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. -Iinclude \
-                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Wall -Wextra -Werror
+                -Wall -Wextra -Werror -MMD -MP
+FUZZ_OBJ     := $(BUILD)/fuzz/obj
+FUZZ_LIB     := $(BUILD)/fuzz/libharness.a
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(HARNESS_LIB_SRCS))
 FUZZ_ALL     := trace scenario keys
 FUZZ         ?= $(FUZZ_ALL)
 FUZZ_SECONDS ?= 60
 FUZZ_OPTS    := -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 FUZZ_SMOKE   := -runs=3000 -max_total_time=20
 
-FUZZ_SRCS_trace    := harness/trace.c harness/util.c
-FUZZ_SRCS_scenario := harness/scenario.c harness/keys.c harness/disk.c $(HARNESS_CMDLINE_SRCS) harness/util.c
-FUZZ_SRCS_keys     := harness/keys.c harness/util.c
-
-.SECONDEXPANSION:
-$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $$(FUZZ_SRCS_$$*) $(HARNESS_HDRS) | $(DEPS_OK)
+# The library's objects: instrumented for coverage, without libFuzzer's main.
+$(FUZZ_OBJ)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS_$*)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SAN) -c $< -o $@
+
+$(FUZZ_LIB): $(FUZZ_LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $(FUZZ_LIB_OBJS)
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB) | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) -o $@ $< $(FUZZ_LIB) $(HARNESS_LIBS)
 
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ))
 
@@ -60,3 +70,5 @@ fuzz-smoke: $(FUZZ_BINS)
 	done
 
 test: fuzz-smoke
+
+-include $(FUZZ_LIB_OBJS:.o=.d) $(patsubst %,$(BUILD)/fuzz/fuzz_%.d,$(FUZZ_ALL))

@@ -1,11 +1,11 @@
 /* libFuzzer target: the `keys =` parser and the kbd-line model
- * (harness/keys.c). Properties, checked with abort(): an error leaves a
+ * (harness/lib/keys.c). Properties, checked with abort(): an error leaves a
  * message; the expected line has at most one character per key press; the
  * escaped line grows only by the backslashes it adds. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "harness/keys.h"
+#include "harness/lib/keys.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,4 +1,4 @@
-/* libFuzzer target: the scenario file parser (harness/scenario.c, which
+/* libFuzzer target: the scenario file parser (harness/lib/scenario.c, which
  * also runs the keys and disk parsers) on any bytes.
  *
  * Properties, checked with abort(): an error names the file ("fuzz.cfg:");
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "harness/scenario.h"
+#include "harness/lib/scenario.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

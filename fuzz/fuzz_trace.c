@@ -1,4 +1,5 @@
-/* libFuzzer target: the trace normalizer (harness/trace.c) on any bytes.
+/* libFuzzer target: the trace normalizer (harness/lib/trace.c) on any bytes,
+ * with the baseline QEMU profile's rules.
  *
  * Besides memory errors (ASan) and undefined behaviour (UBSan), it checks
  * two properties and aborts when one breaks:
@@ -10,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "abi/tracedev.h"
-#include "harness/trace.h"
+#include "harness/lib/trace.h"
+#include "harness/vmm/profile.h"
 
 static void run(const char *buf, size_t len, const struct strv *ev, struct trace_out *out)
 {
-    struct trace_opts o = { .events = ev, .base = TRACEDEV_DEFAULT_BASE };
+    struct trace_opts o = { .events = ev, .base = TRACEDEV_DEFAULT_BASE,
+                            .rules = qemu_profile_baseline()->trace };
     memset(out, 0, sizeof(*out));
     trace_normalize(buf, len, "fuzz.log", &o, out);
 }

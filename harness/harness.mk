@@ -1,17 +1,22 @@
-# Host harness: $(HARNESS) from harness/*.c, linked with jansson.
+# Host harness: $(HARNESS) from harness/cli/ and the harness library.
 # Included by the top Makefile (BUILD, HOSTCC, HOSTCFLAGS, HARNESS, DEPS_OK).
+#
+# HARNESS_LIB_SRCS is the one list of the harness library's sources: every
+# directory below harness/ but cli/ (run, judge, vmm, lib), and the kernel's
+# own command-line parser (pure), so that both sides read words alike. It is
+# built once per compiler flavour into an archive, which the harness, the
+# unit tests, the bench ($(HARNESS_LIB)) and the fuzzers (fuzz/fuzz.mk)
+# link. Objects mirror the source paths: $(BUILD)/host/harness/lib/trace.o.
 
-HARNESS_SRCS := $(wildcard harness/*.c)
-# The kernel's own command-line parser (pure) and its harness wrapper, so both
-# sides read words alike; bench.mk and fuzz.mk link the same pair.
-HARNESS_CMDLINE_SRCS := harness/kcmdline.c lib/cmdline.c
-HARNESS_KSRCS := $(filter lib/%,$(HARNESS_CMDLINE_SRCS))
-# Every header the harness sources include, for programs built in one
-# compiler call (bench, fuzz targets) that have no dependency files.
-HARNESS_HDRS := $(wildcard harness/*.h) include/abi/tracedev.h include/lib/cmdline.h
-HARNESS_OBJS := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRCS)) \
-                $(patsubst %.c,$(BUILD)/harness/%.o,$(HARNESS_KSRCS))
-HARNESS_LIBS := -ljansson
+HARNESS_LIB_SRCS := $(sort $(wildcard harness/lib/*.c harness/vmm/*.c harness/judge/*.c harness/run/*.c)) \
+                    lib/cmdline.c
+HARNESS_CLI_SRCS := $(wildcard harness/cli/*.c)
+HARNESS_LIBS     := -ljansson
+
+HOST_OBJ     := $(BUILD)/host
+HARNESS_LIB  := $(HOST_OBJ)/libharness.a
+HARNESS_OBJS := $(patsubst %.c,$(HOST_OBJ)/%.o,$(HARNESS_CLI_SRCS))
+HARNESS_LIB_OBJS := $(patsubst %.c,$(HOST_OBJ)/%.o,$(HARNESS_LIB_SRCS))
 
 # The same sources built with AddressSanitizer and UndefinedBehaviorSanitizer:
 # any finding aborts (no recovery). QEMU children are not instrumented; they
@@ -19,33 +24,35 @@ HARNESS_LIBS := -ljansson
 # DT_NEEDED library of the harness, not an LD_PRELOAD).
 HARNESS_SAN  := $(BUILD)/san/traceos-test
 SAN_FLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_OBJS     := $(patsubst harness/%.c,$(BUILD)/san/harness/%.o,$(HARNESS_SRCS)) \
-                $(patsubst %.c,$(BUILD)/san/harness/%.o,$(HARNESS_KSRCS))
+SAN_OBJ      := $(BUILD)/san
+SAN_LIB      := $(SAN_OBJ)/libharness.a
+SAN_OBJS     := $(patsubst %.c,$(SAN_OBJ)/%.o,$(HARNESS_CLI_SRCS))
+SAN_LIB_OBJS := $(patsubst %.c,$(SAN_OBJ)/%.o,$(HARNESS_LIB_SRCS))
 SAN_ENV      := ASAN_OPTIONS=detect_leaks=0:exitcode=86 \
                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 TESTFLAGS    ?=
 
-$(BUILD)/harness/%.o: harness/%.c | $(DEPS_OK)
+$(HOST_OBJ)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/harness/lib/%.o: lib/%.c | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
+$(HARNESS_LIB): $(HARNESS_LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $(HARNESS_LIB_OBJS)
 
-$(HARNESS): $(HARNESS_OBJS)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(HARNESS_OBJS) $(HARNESS_LIBS)
+$(HARNESS): $(HARNESS_OBJS) $(HARNESS_LIB)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(HARNESS_OBJS) $(HARNESS_LIB) $(HARNESS_LIBS)
 
-$(BUILD)/san/harness/%.o: harness/%.c | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
-
-$(BUILD)/san/harness/lib/%.o: lib/%.c | $(DEPS_OK)
+$(SAN_OBJ)/%.o: %.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -MMD -MP -c $< -o $@
 
-$(HARNESS_SAN): $(SAN_OBJS)
-	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(HARNESS_LIBS)
+$(SAN_LIB): $(SAN_LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $(SAN_LIB_OBJS)
+
+$(HARNESS_SAN): $(SAN_OBJS) $(SAN_LIB)
+	$(HOSTCC) $(HOSTCFLAGS) $(SAN_FLAGS) -o $@ $(SAN_OBJS) $(SAN_LIB) $(HARNESS_LIBS)
 
 .PHONY: harness harness-san
 harness: $(HARNESS)
@@ -87,4 +94,4 @@ stress: $(DEPS_OK) $(KERNEL) $(HARNESS)
 bless: $(DEPS_OK) $(KERNEL) $(HARNESS)
 	$(HARNESS) --bless --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
--include $(HARNESS_OBJS:.o=.d) $(SAN_OBJS:.o=.d)
+-include $(HARNESS_OBJS:.o=.d) $(HARNESS_LIB_OBJS:.o=.d) $(SAN_OBJS:.o=.d) $(SAN_LIB_OBJS:.o=.d)

@@ -1,4 +1,4 @@
-/* unit-sources: harness/diff.c harness/util.c */
+/* unit-sources: libharness */
 /* The golden diff: unified format with 3 lines of context, deletions before
  * insertions, empty sides, a missing final newline, CR, NUL bytes, and a
  * middle too large for the LCS table. */
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "harness/diff.h"
+#include "harness/lib/diff.h"
 #include "unit.h"
 
 static void expect_diff_n(const char *a, size_t alen, const char *b, size_t blen,

@@ -1,4 +1,4 @@
-/* unit-sources: harness/keys.c harness/util.c */
+/* unit-sources: libharness */
 /* The `keys =` syntax (single key events for QMP input-send-event) and the
  * kbd-line oracle's model of the guest's line editor. */
 #include <setjmp.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "harness/keys.h"
+#include "harness/lib/keys.h"
 #include "unit.h"
 
 /* Events as "+shift +a -a -shift" for easy comparison. */

@@ -1,4 +1,4 @@
-/* unit-sources: harness/pciview.c harness/util.c */
+/* unit-sources: libharness */
 /* The query-pci oracle: the kernel's pci-v listing and QEMU's query-pci
  * answer parsed into one form and compared. The listing and the JSON are
  * the bridge topology of tests/scenarios/pci.cfg (pci-bridge-qmp), cut down. */
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "harness/pciview.h"
+#include "harness/lib/pciview.h"
 #include "unit.h"
 
 static const char listing[] =

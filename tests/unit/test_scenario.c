@@ -1,4 +1,4 @@
-/* unit-sources: harness/machine.c harness/scenario.c harness/keys.c harness/disk.c harness/kcmdline.c lib/cmdline.c harness/util.c */
+/* unit-sources: libharness */
 /* Scenario file parsing: every key, defaults, CRLF, a file without a final
  * newline, long lines, and each error with its FILE:LINE and fix. */
 #include <setjmp.h>
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "harness/machine.h"
-#include "harness/scenario.h"
+#include "harness/vmm/machine.h"
+#include "harness/lib/scenario.h"
 #include "unit.h"
 
 static char err[2048];
@@ -240,7 +240,7 @@ static void test_vga_profile(void **state)
 
 /* The command line shared by the harness and the bench: the run's own
  * words come before the disk, and the scenario's words last. */
-static void test_machine_argv(void **state)
+static void test_machine_cmdline(void **state)
 {
     (void)state;
     struct scenario_set set = { 0 };
@@ -248,7 +248,7 @@ static void test_machine_argv(void **state)
     struct strv io = { 0 }, a = { 0 };
     strv_push(&io, "-serial");
     strv_push(&io, "null");
-    machine_argv(&a, &set.v[0], "qemu", "k.elf", "exit", &io, "d.img");
+    machine_cmdline(&a, &set.v[0], "qemu", "k.elf", "exit", &io, "d.img");
     struct sbuf line = { 0 };
     for (int i = 0; i < a.n; i++)
         sb_printf(&line, "%s%s", i ? " " : "", a.v[i]);
@@ -275,7 +275,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_duplicate_names),
     cmocka_unit_test(test_small_error_buffer),
     cmocka_unit_test(test_vga_profile),
-    cmocka_unit_test(test_machine_argv),
+    cmocka_unit_test(test_machine_cmdline),
 };
 
 UNIT_MAIN("scenario", tests)

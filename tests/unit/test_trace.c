@@ -1,4 +1,4 @@
-/* unit-sources: harness/trace.c harness/util.c */
+/* unit-sources: libharness */
 /* The trace normalizer: marker decoding, segment cutting, pointer masking,
  * and what it does with broken logs (CRLF, no final newline, garbage, NUL
  * bytes, lines over 64 KiB, markers missing their END or BEGIN).
@@ -15,9 +15,11 @@
 #include <cmocka.h>
 
 #include "abi/tracedev.h"
-#include "harness/trace.h"
+#include "harness/lib/trace.h"
+#include "harness/vmm/profile.h"
 #include "unit.h"
 
+#define RULES (qemu_profile_baseline()->trace)
 #define BASE 0xff000000ull
 
 /* A write of `value` to trace device offset `off` as QEMU logs it. */
@@ -38,7 +40,7 @@ static struct trace_out norm_n(const char *text, size_t len, const char *globs)
     struct strv ev = { 0 };
     char err[64];
     assert_int_equal(split_words(globs, &ev, err, sizeof(err)), 0);
-    struct trace_opts o = { .events = &ev, .base = BASE };
+    struct trace_opts o = { .events = &ev, .base = BASE, .rules = qemu_profile_baseline()->trace };
     struct trace_out out = { 0 };
     trace_normalize(text, len, "t.log", &o, &out);
     strv_free(&ev);
@@ -82,24 +84,24 @@ static void test_line_marker(void **state)
     uint32_t w = 0;
     const char *l = "memory_region_ops_write cpu 0 mr 0x55d0c1a3e2f0 addr 0xff000000 value 0x7a101000 "
                     "size 4 name 'pc-testdev-iomem'";
-    assert_int_equal(trace_line_marker(l, strlen(l), BASE, &w), 1);
+    assert_int_equal(trace_line_marker(RULES, l, strlen(l), BASE, &w), 1);
     assert_int_equal(w, 0x7a101000);
     /* The DATA register is not a marker. */
     const char *d = "memory_region_ops_write cpu 0 mr 0x1 addr 0xff000004 value 0x7a101000 size 4 "
                     "name 'pc-testdev-iomem'";
-    assert_int_equal(trace_line_marker(d, strlen(d), BASE, &w), 0);
+    assert_int_equal(trace_line_marker(RULES, d, strlen(d), BASE, &w), 0);
     /* Another device's write of the same value (serial port). */
     const char *s = "memory_region_ops_write cpu 0 mr 0x1 addr 0x3f8 value 0x7a101000 size 1 name 'serial'";
-    assert_int_equal(trace_line_marker(s, strlen(s), BASE, &w), 0);
+    assert_int_equal(trace_line_marker(RULES, s, strlen(s), BASE, &w), 0);
     /* A moved trace base (trace=ADDR) is found by address alone. */
     const char *m = "memory_region_ops_write cpu 0 mr 0x1 addr 0xfe000000 value 0x7a102000 size 4 name 'x'";
-    assert_int_equal(trace_line_marker(m, strlen(m), 0xfe000000ull, &w), 1);
+    assert_int_equal(trace_line_marker(RULES, m, strlen(m), 0xfe000000ull, &w), 1);
     assert_int_equal(w, 0x7a102000);
     /* Truncated in the middle of the line, and a read of the device. */
-    assert_int_equal(trace_line_marker(l, 60, BASE, &w), 0);
+    assert_int_equal(trace_line_marker(RULES, l, 60, BASE, &w), 0);
     const char *r = "memory_region_ops_read cpu 0 mr 0x1 addr 0xff000000 value 0x7a101000 size 4 "
                     "name 'pc-testdev-iomem'";
-    assert_int_equal(trace_line_marker(r, strlen(r), BASE, &w), 0);
+    assert_int_equal(trace_line_marker(RULES, r, strlen(r), BASE, &w), 0);
 }
 
 /* Only lines of wanted events between BEGIN and END are kept; other writes

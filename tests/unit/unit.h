@@ -1,5 +1,5 @@
 /* Shared by the host unit tests: the group runner and small assertions.
- * Include after <cmocka.h> (and after "harness/util.h" for sb_crlf). */
+ * Include after <cmocka.h> (and after "harness/lib/util.h" for sb_crlf). */
 #ifndef UNIT_H
 #define UNIT_H
 

@@ -1,0 +1,243 @@
+/* traceos-test: run TraceOS scenarios under QEMU and check them against
+ * golden files.
+ *
+ *   traceos-test [options] [SCENARIO-NAME | CFG-PATH ...]
+ *     --list            list the scenarios (name, file:line) and exit
+ *     -j N              run N scenarios in parallel (default 1)
+ *     --bless           rewrite the goldens from this run (refused when CI is set)
+ *     --kernel PATH     default build/kernel.elf
+ *     --scenarios DIR   default tests/scenarios
+ *     --expected DIR    default expected
+ *     --build DIR       default build (runs under DIR/runs/NAME/)
+ *     --qemu PATH       default qemu-system-x86_64
+ *     --repeat N        run each scenario N times; a run differing from the first fails
+ *     --tap FILE        also write a TAP version 13 report
+ *     --junit FILE      also write a JUnit XML report
+ *
+ * Exit status: 0 all passed; otherwise the worst class seen, by number:
+ *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
+ *   2 usage or bad input (scenario files,   5 TIMEOUT
+ *     unknown name, --bless under CI)       6 ERROR (QEMU/device/event/golden/kernel missing)
+ *   3 GUEST-FAIL (the kernel's verdict)     130/143 interrupted by SIGINT/SIGTERM
+ *
+ * This file is the only one that knows the options: everything below
+ * harness/cli takes plain values (struct config and arguments). Each
+ * scenario runs in a forked worker (harness/run/pool.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "harness/lib/scenario.h"
+#include "harness/run/pool.h"
+#include "harness/run/results.h"
+#include "harness/run/run.h"
+
+#define EXIT_USAGE 2
+#define MAX_REPEAT 10000
+/* How the user names another QEMU or scenario directory: the end of the
+ * messages that suggest one. */
+#define CHOOSE_QEMU      "pass --qemu PATH"
+#define CHOOSE_SCENARIOS "pass --scenarios DIR"
+
+struct opts {
+    struct config cfg;
+    const char *scenarios, *tap, *junit;
+    int jobs, list, repeat;
+    struct strv select;
+};
+
+static void usage(const char *why)
+{
+    fprintf(stderr, "traceos-test: %s\nusage: traceos-test [--list] [-j N] [--bless] [--kernel PATH] "
+            "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [--repeat N] [--tap FILE] "
+            "[--junit FILE] [NAME|CFG-PATH ...]\n", why);
+    exit(EXIT_USAGE);
+}
+
+/* The value of -j or --repeat: a number from 1 to max, else exit 2 naming
+ * the value and the range. */
+static int count_arg(const char *opt, const char *v, long max)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < 1 || n > max) {
+        char why[256];
+        snprintf(why, sizeof(why), "%s '%.100s': takes a number from 1 to %ld", opt, v, max);
+        usage(why);
+    }
+    return (int)n;
+}
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+    o->cfg = (struct config){ .qemu = "qemu-system-x86_64", .kernel = "build/kernel.elf",
+                              .expected = "expected", .build = "build" };
+    o->scenarios = "tests/scenarios";
+    o->jobs = 1;
+    o->repeat = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **val = !strcmp(a, "--kernel") ? &o->cfg.kernel : !strcmp(a, "--expected") ? &o->cfg.expected
+                           : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
+                           : !strcmp(a, "--scenarios") ? &o->scenarios : !strcmp(a, "--tap") ? &o->tap
+                           : !strcmp(a, "--junit") ? &o->junit : NULL;
+        int is_num = !strcmp(a, "-j") || !strcmp(a, "--repeat");
+        if ((val || is_num) && i + 1 >= argc)
+            usage("option needs a value");
+        if (val) {
+            *val = argv[++i];
+        } else if (!strcmp(a, "-j")) {
+            o->jobs = count_arg("-j", argv[++i], POOL_MAX_JOBS);
+        } else if (!strcmp(a, "--repeat")) {
+            o->repeat = count_arg("--repeat", argv[++i], MAX_REPEAT);
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
+            o->jobs = count_arg("-j", a + 2, POOL_MAX_JOBS);
+        } else if (!strcmp(a, "--list")) {
+            o->list = 1;
+        } else if (!strcmp(a, "--bless")) {
+            o->cfg.bless = 1;
+        } else if (a[0] == '-') {
+            fprintf(stderr, "traceos-test: unknown option '%s'\n", a);
+            usage("see the options below");
+        } else {
+            strv_push(&o->select, a);
+        }
+    }
+}
+
+/* A CFG-PATH argument rather than a scenario name. */
+static int is_path(const char *a)
+{
+    size_t n = strlen(a);
+    return strchr(a, '/') || (n > 4 && !strcmp(a + n - 4, ".cfg"));
+}
+
+/* Add scenario i unless already selected (a name given twice, or a name and
+ * its file, runs once: two runs would share build/runs/NAME). */
+static void add_once(int *sel, int *n, char *taken, int i)
+{
+    if (!taken[i])
+        sel[(*n)++] = i, taken[i] = 1;
+}
+
+/* Indices of the selected scenarios, each once, in the order first named;
+ * exits with status 2 on a bad argument. */
+static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
+{
+    int *sel = xmalloc(sizeof(int) * (size_t)(set->n + 1));
+    char *taken = xmalloc((size_t)set->n + 1);
+    char **real = xmalloc(sizeof(char *) * (size_t)(set->n + 1));  /* realpath of each file, once */
+    memset(taken, 0, (size_t)set->n + 1);
+    memset(real, 0, sizeof(char *) * (size_t)(set->n + 1));
+    *n = 0;
+    if (o->select.n == 0)
+        for (int i = 0; i < set->n; i++)
+            add_once(sel, n, taken, i);
+    for (int k = 0; k < o->select.n; k++) {
+        const char *a = o->select.v[k];
+        char *ra = is_path(a) ? realpath(a, NULL) : NULL;
+        int found = 0;
+        for (int i = 0; i < set->n; i++) {
+            if (ra && !real[i])
+                real[i] = realpath(set->v[i].file, NULL);
+            if (ra ? real[i] && !strcmp(ra, real[i]) : !is_path(a) && !strcmp(a, set->v[i].name))
+                add_once(sel, n, taken, i), found = 1;
+        }
+        free(ra);
+        if (!found && is_path(a))
+            fprintf(stderr, "traceos-test: %s: no scenarios there (not under --scenarios %s, or empty); check the path\n", a, o->scenarios);
+        else if (!found)
+            fprintf(stderr, "traceos-test: unknown scenario '%s'; `traceos-test --list` shows the names\n", a);
+        if (!found)
+            exit(EXIT_USAGE);
+    }
+    for (int i = 0; i < set->n; i++)
+        free(real[i]);
+    free(real);
+    free(taken);
+    return sel;
+}
+
+static void preflight(struct opts *o)
+{
+    char err[1024] = "";
+    if (strpbrk(o->cfg.kernel, " \t\n\v\f\r")) {
+        /* QEMU puts the kernel's path first on its command line, where the
+         * kernel would read each blank-separated piece as a word. */
+        fprintf(stderr, "traceos-test: --kernel '%s' contains whitespace, which the kernel would read as extra command-line words; use a path without blanks\n",
+                o->cfg.kernel);
+        exit(EXIT_USAGE);
+    }
+    if (access(o->cfg.kernel, R_OK) != 0) {
+        fprintf(stderr, "traceos-test: kernel %s is not built; run `make` first\n", o->cfg.kernel);
+        exit(R_ERROR);
+    }
+    char cache[4200];
+    snprintf(cache, sizeof(cache), "%s/qemu-probe.cache", o->cfg.build);
+    if (qemu_probe(o->cfg.qemu, cache, CHOOSE_QEMU, &o->cfg.caps, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s\n", err);
+        exit(R_ERROR);
+    }
+    static const char *const devices[] = { "isa-debug-exit", "pc-testdev" };
+    for (int i = 0; i < 2; i++)
+        if (!qemu_has_device(&o->cfg.caps, devices[i])) {
+            fprintf(stderr, "traceos-test: QEMU %s lacks device '%s' (-device help); install Debian's qemu-system-x86 7.2\n",
+                    o->cfg.qemu, devices[i]);
+            exit(R_ERROR);
+        }
+    const char *marker_event = o->cfg.caps.profile->trace->write_event.s;
+    if (!qemu_has_event(&o->cfg.caps, marker_event)) {
+        fprintf(stderr, "traceos-test: QEMU %s lacks trace event %s (-trace help); install a QEMU built with the log trace backend\n",
+                o->cfg.qemu, marker_event);
+        exit(R_ERROR);
+    }
+}
+
+static void list(struct scenario_set *set, const int *sel, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const struct scenario *s = &set->v[sel[i]];
+        printf("%-24s %s:%d\n", s->name, s->file, s->line);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct opts o = { 0 };
+    struct scenario_set set = { 0 };
+    char err[2048] = "";
+    parse_args(argc, argv, &o);
+    if (o.cfg.bless && getenv("CI") && *getenv("CI")) {
+        fprintf(stderr, "traceos-test: --bless is refused when CI is set: goldens are reviewed changes; bless locally and commit them\n");
+        return EXIT_USAGE;
+    }
+    int rc = scenario_load_dir(o.scenarios, &set, err, sizeof(err));
+    if (rc < 0) {
+        fprintf(stderr, "traceos-test: %s%s\n", err, rc == SCENARIO_NO_DIR ? "; " CHOOSE_SCENARIOS : "");
+        return EXIT_USAGE;
+    }
+    int n;
+    int *sel = select_scenarios(&o, &set, &n);
+    if (o.list) {
+        list(&set, sel, n);
+        return 0;
+    }
+    pool_catch_stop_signals();
+    preflight(&o);                              /* a signal here ends it after the probe */
+    int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
+    pool_run(&o.cfg, &set, sel, n, o.jobs, o.repeat, classes);
+    if (pool_stop_signal()) {
+        fprintf(stderr, "traceos-test: interrupted by signal %d; QEMU processes killed\n", pool_stop_signal());
+        return 128 + pool_stop_signal();
+    }
+    int passed = 0, worst = 0;
+    for (int i = 0; i < n; i++) {
+        int c = classes[i] < 0 ? R_ERROR : classes[i];
+        passed += c == R_PASS;
+        worst = c > worst ? c : worst;
+    }
+    printf("%d passed, %d failed\n", passed, n - passed);
+    if ((o.tap || o.junit) && results_ci_reports(&o.cfg, o.tap, o.junit, &set, sel, n, classes) < 0)
+        return worst > R_ERROR ? worst : R_ERROR;
+    return worst;
+}

@@ -1,0 +1,44 @@
+/* The judge: everything decided about a run once QEMU has ended; classify
+ * the outcome against `expect`, run the scenario's oracles, compare the
+ * trace and serial with (or, when blessing, write) the goldens. Also the
+ * goldens' check before QEMU starts.
+ *
+ * The runner (harness/run/) calls the judge through this header only; the
+ * judge calls nothing of the runner. */
+#ifndef HARNESS_JUDGE_JUDGE_H
+#define HARNESS_JUDGE_JUDGE_H
+
+#include <jansson.h>
+#include "harness/lib/paths.h"
+#include "harness/lib/result.h"
+#include "harness/lib/scenario.h"
+#include "harness/lib/trace.h"
+
+/* What happened while QEMU ran, as the runner saw it. */
+struct live {
+    int status;             /* waitpid status */
+    int killed;             /* the harness killed it (timeout, QMP problem): its status is no outcome */
+    int timed_out, quit_sent;
+    int keys_sent;
+    int ready, acks, verdict;   /* markers seen; verdict -1 when none */
+    json_t *pci;            /* query-pci answer, or NULL */
+    struct sbuf problem;    /* harness-side interaction failure (QMP ...) */
+};
+
+/* One run to judge. */
+struct judge_job {
+    const struct scenario *s;
+    const struct paths *p;
+    const struct trace_rules *rules;    /* the QEMU version's log format */
+    int bless;              /* write the goldens instead of comparing */
+};
+
+/* Before QEMU runs: unless blessing, both goldens exist and are well
+ * formed. 0, or -1 with r set (ERROR). */
+int judge_goldens_ready(const struct judge_job *j, struct result *r);
+
+/* After QEMU ended: read the run's logs, write actual.trace and
+ * actual.serial, and set r's class, reason and details. */
+void judge_outcome(const struct judge_job *j, const struct live *lv, struct result *r);
+
+#endif

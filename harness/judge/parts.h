@@ -1,0 +1,40 @@
+/* Inside the judge: the run's texts and the stages that judge.c runs in
+ * order. Not for use outside harness/judge/. */
+#ifndef HARNESS_JUDGE_PARTS_H
+#define HARNESS_JUDGE_PARTS_H
+
+#include "harness/judge/judge.h"
+#include "harness/lib/trace.h"
+
+#define TAIL_TRACE   5
+#define TAIL_SERIAL 10
+
+/* The run's texts, read once. */
+struct texts {
+    struct sbuf log, serial;
+    struct sbuf masked;     /* serial with register dumps masked: goldens */
+    struct trace_out tr;
+};
+
+/* Append the last n lines of text, indented, under `title`. */
+void judge_tail(struct sbuf *out, const char *title, const char *text, size_t len, int n);
+/* The serial text from the first "exception:" or "panic:" line on, else
+ * its last lines. */
+void judge_crash_dump(const struct texts *t, struct sbuf *out);
+
+/* outcome.c: how QEMU ended, in the terms of enum expect. */
+enum outcome { OUT_PASS, OUT_FAIL, OUT_CRASH, OUT_TRIPLE, OUT_OTHER };
+enum outcome judge_outcome_of(const struct live *lv);
+/* The outcome differs from `expect` (or QEMU ended abnormally): classify. */
+void judge_unexpected(const struct judge_job *j, const struct live *lv, const struct texts *t,
+                      enum outcome o, struct result *r);
+
+/* oracles.c: the scenario's oracles in table order; the first that
+ * disagrees sets r (FAIL). Returns 0 when all agree. */
+int judge_oracles(const struct judge_job *j, const struct live *lv, const struct texts *t,
+                  struct result *r);
+
+/* goldens.c: compare with the goldens, or write them when blessing. */
+void judge_goldens(const struct judge_job *j, const struct texts *t, struct result *r);
+
+#endif

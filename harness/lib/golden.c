@@ -1,0 +1,105 @@
+/* Golden comparison and blessing. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "harness/lib/diff.h"
+#include "harness/lib/golden.h"
+
+void golden_path(const char *expected, const char *scenario, const char *golden_set,
+                 enum golden_kind kind, char *buf, size_t n)
+{
+    static const char *const ext[] = { [GOLDEN_TRACE] = "trace", [GOLDEN_SERIAL] = "serial" };
+    if (golden_set)
+        snprintf(buf, n, "%s/%s/%s.%s", expected, golden_set, scenario, ext[kind]);
+    else
+        snprintf(buf, n, "%s/%s.%s", expected, scenario, ext[kind]);
+}
+
+/* An event line of a .trace golden: the name of an event that one of the
+ * scenario's `events` globs selects, a blank, its fields. */
+static int is_event_line(const char *l, size_t n, const struct strv *events)
+{
+    size_t i = 0;
+    while (i < n && ((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' && l[i] <= '9') || l[i] == '_'))
+        i++;
+    if (i == 0 || i >= n || l[i] != ' ')
+        return 0;
+    for (int k = 0; events && k < events->n; k++)
+        if (glob_match(events->v[k], l, i))
+            return 1;
+    return 0;
+}
+
+int golden_validate(const char *golden, const char *g, size_t len, const struct strv *events,
+                    struct sbuf *out)
+{
+    size_t tl = strlen(golden);
+    int trace = tl > 6 && !strcmp(golden + tl - 6, ".trace");
+    int line = 1;
+    for (const char *p = g, *end = g + len; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *why = NULL;
+        for (size_t i = 0; i < n && !why; i++)
+            if (p[i] == '\r')
+                why = "a CR byte (goldens have LF line ends only)";
+            else if ((unsigned char)p[i] < 0x20 && p[i] != '\t')
+                why = "a control or binary byte";
+        if (!why && trace && n && !(n >= 3 && !memcmp(p, "== ", 3)) && !is_event_line(p, n, events))
+            why = "a line that is neither a `== ` marker nor an event of the scenario's `events`";
+        if (why) {
+            sb_printf(out, "%s:%d: malformed golden: %s; repair it or re-create it with `make bless`\n",
+                      golden, line, why);
+            return -1;
+        }
+        p += n + (nl != NULL);
+    }
+    return 0;
+}
+
+int golden_compare(const char *scenario, const char *golden, const char *actual,
+                   const char *text, size_t len, struct sbuf *out)
+{
+    struct sbuf g = { 0 };
+    char err[512];
+    if (read_file(golden, &g, err, sizeof(err)) < 0) {
+        sb_printf(out, "%s; run `make bless` to create it\n", err);
+        return -1;
+    }
+
+    struct sbuf d = { 0 };
+    int differs = diff_unified(g.p, g.len, text, len, golden, actual, &d);
+    if (differs) {
+        sb_printf(out, "=== %s: %s differs from the golden\n", scenario, actual);
+        sb_add(out, d.p, d.len);
+    }
+    sb_free(&d);
+    sb_free(&g);
+    return differs;
+}
+
+int golden_bless(const char *golden, const char *text, size_t len, struct sbuf *report)
+{
+    struct sbuf g = { 0 };
+    char err[512];
+    int existed = access(golden, F_OK) == 0;
+    if (existed && read_file(golden, &g, err, sizeof(err)) < 0) {
+        sb_printf(report, "%s\n", err);
+        return -1;
+    }
+    struct sbuf d = { 0 };
+    int differs = !existed || diff_unified(g.p ? g.p : "", g.len, text, len, golden, "new", &d);
+    int rc = 0;
+    if (differs && write_file(golden, text, len, err, sizeof(err)) < 0) {
+        sb_printf(report, "%s\n", err);
+        rc = -1;
+    } else if (!existed) {
+        sb_printf(report, "  blessed %s: created\n", golden);
+    } else if (differs) {
+        sb_printf(report, "  blessed %s: updated\n", golden);
+        sb_add(report, d.p, d.len);
+    }
+    sb_free(&d);
+    sb_free(&g);
+    return rc;
+}

@@ -1,0 +1,20 @@
+/* The files of one run; see paths.h. */
+#include <stdio.h>
+#include <string.h>
+#include "harness/lib/golden.h"
+#include "harness/lib/paths.h"
+
+void paths_init(struct paths *p, const char *build, const char *expected, const char *scenario,
+                const char *golden_set)
+{
+    memset(p, 0, sizeof(*p));
+    snprintf(p->dir, sizeof(p->dir), "%s/runs/%s", build, scenario);
+    snprintf(p->trace, sizeof(p->trace), "%s/trace.log", p->dir);
+    snprintf(p->serial, sizeof(p->serial), "%s/serial.log", p->dir);
+    snprintf(p->qemu_out, sizeof(p->qemu_out), "%s/qemu.out", p->dir);
+    snprintf(p->actual_trace, sizeof(p->actual_trace), "%s/actual.trace", p->dir);
+    snprintf(p->actual_serial, sizeof(p->actual_serial), "%s/actual.serial", p->dir);
+    golden_path(expected, scenario, golden_set, GOLDEN_TRACE, p->golden_trace, sizeof(p->golden_trace));
+    golden_path(expected, scenario, golden_set, GOLDEN_SERIAL, p->golden_serial, sizeof(p->golden_serial));
+    snprintf(p->image, sizeof(p->image), "%s/images/%s.img", build, scenario);
+}

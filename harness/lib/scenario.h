@@ -1,0 +1,71 @@
+/* Scenario files: kvm-unit-tests style sections in tests/scenarios/NAME.cfg.
+ *
+ *   # comment
+ *   [name]                  section = one scenario; names are unique across files
+ *   machine = pc            pc | q35, optionally followed by ,PROP=VALUE...
+ *   qemu = -nic none        extra QEMU arguments (shell-like words)
+ *   append = pci exit       kernel command line words (required)
+ *   events = pci_cfg_*       trace event globs recorded in the golden
+ *   timeout = 20            seconds (1-3600)
+ *   expect = pass           pass | fail | crash | triple
+ *   keys = Hello{enter}     text to type (see keys.h)
+ *   disk = size=64M         disk image (see disk.h)
+ *   oracle = query-pci      query-pci | kbd-line | dma-crc, space separated
+ *
+ * Parsing is pure: scenario_parse takes the file's bytes. Errors read
+ * "FILE:LINE: what is wrong; fix". */
+#ifndef SCENARIO_H
+#define SCENARIO_H
+
+#include "harness/lib/disk.h"
+#include "harness/lib/keys.h"
+#include "harness/lib/util.h"
+
+enum expect { EXPECT_PASS, EXPECT_FAIL, EXPECT_CRASH, EXPECT_TRIPLE };
+
+#define ORACLE_QUERY_PCI  1u
+#define ORACLE_KBD_LINE   2u
+#define ORACLE_DMA_CRC    4u
+
+struct scenario {
+    char *name;
+    char *file;             /* the .cfg path */
+    int line;               /* line of the [name] header */
+    char *machine;
+    struct strv qemu;       /* extra QEMU arguments */
+    char *append;
+    uint64_t trace_base;    /* from append, as the kernel reads it: trace=ADDR or the default */
+    int has_exit;           /* append has the word `exit` */
+    struct strv events;     /* trace event globs */
+    int timeout;
+    enum expect expect;
+    struct key_list key_events;     /* `keys =`; none: no typing */
+    int has_disk;
+    struct disk_spec disk;
+    unsigned oracles;
+};
+
+struct scenario_set {
+    struct scenario *v;
+    int n, cap;
+};
+
+/* Parse one file's text and append its scenarios to *set. A name already in
+ * *set (from this or an earlier file) is an error naming both places.
+ * Returns 0, or -1 with err set (the set keeps what parsed before). */
+int scenario_parse(const char *buf, size_t len, const char *file,
+                   struct scenario_set *set, char *err, size_t errlen);
+
+/* Load every *.cfg of `dir` in name order. 0; -1 with err (a file that
+ * cannot be read or parsed); SCENARIO_NO_DIR with err when `dir` itself
+ * cannot be opened (the caller adds how to name another one). */
+#define SCENARIO_NO_DIR (-2)
+int scenario_load_dir(const char *dir, struct scenario_set *set, char *err, size_t errlen);
+
+/* The ORACLE_* bit of an `oracle =` word; 0 when unknown. */
+unsigned scenario_oracle_bit(const char *name);
+
+const char *scenario_expect_name(enum expect e);
+void scenario_set_free(struct scenario_set *set);
+
+#endif

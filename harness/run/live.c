@@ -1,0 +1,181 @@
+/* QEMU's command line for a run, and the live loop; see live.h. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "harness/run/live.h"
+#include "harness/vmm/logfollow.h"
+#include "harness/vmm/machine.h"
+#include "harness/vmm/process.h"
+#include "harness/vmm/qmp.h"
+
+#define POLL_S          0.001   /* at most between looks at the log (inotify wakes sooner) */
+#define QUIT_GRACE_S    10.0    /* after QMP quit, QEMU must be gone within this */
+
+/* The run's own QEMU words (tracing, log, serial, QMP) on top of the
+ * machine every harness QEMU boots, in the names of this QEMU's profile. */
+static void qemu_words(const struct config *cfg, const struct scenario *s, const struct paths *p,
+                       struct strv *a)
+{
+    const struct qemu_profile *prof = cfg->caps.profile;
+    struct strv io = { 0 };
+    struct sbuf t = { 0 };
+    strv_push(&io, "-trace"), strv_push(&io, prof->trace->write_event.s);
+    for (int i = 0; i < s->events.n; i++)
+        strv_push(&io, "-trace"), strv_push(&io, qemu_profile_event(prof, s->events.v[i]));
+    strv_push(&io, "-D"), strv_push(&io, p->trace);
+    sb_printf(&t, "file:%s", p->serial);
+    strv_push(&io, "-serial"), strv_push(&io, t.p);
+    t.len = 0;
+    sb_printf(&t, "unix:%s,server=on,wait=off", p->sock[SOCK_QMP]);
+    strv_push(&io, "-qmp"), strv_push(&io, t.p);
+    machine_cmdline(a, s, cfg->qemu, cfg->kernel, s->append, &io, s->has_disk ? p->image : NULL);
+    strv_free(&io);
+    sb_free(&t);
+}
+
+/* The live loop's state. */
+struct loop {
+    const struct scenario *s;
+    const struct paths *p;
+    pid_t pid;
+    struct logfollow f;
+    struct qmp q;
+    int up;                 /* QMP connected */
+    double deadline;
+    struct live *lv;
+    const struct trace_rules *rules;
+};
+
+/* 0 connected; 1 QEMU has exited (the live loop reaps it and its status
+ * tells what happened); -1 a QMP problem (lv->problem). */
+static int ensure_qmp(struct loop *c)
+{
+    char err[512];
+    if (c->up)
+        return 0;
+    if (qmp_connect(&c->q, c->p->sock[SOCK_QMP], c->pid, c->deadline, err, sizeof(err)) < 0) {
+        if (c->q.lost)
+            return 1;
+        sb_printf(&c->lv->problem, "%s", err);
+        return -1;
+    }
+    c->up = 1;
+    return 0;
+}
+
+/* Next key once the guest is ready and has acknowledged every event so far. */
+static int act_keys(struct loop *c)
+{
+    struct live *lv = c->lv;
+    const struct scenario *s = c->s;
+    if (!c->f.ready || lv->keys_sent >= s->key_events.n || c->f.acks < lv->keys_sent)
+        return 0;
+    if (lv->keys_sent && c->f.last_ack != ((unsigned)lv->keys_sent & 0xFFF)) {
+        sb_printf(&lv->problem, "guest ACK carries count %u after %d key events; expected %d",
+                  c->f.last_ack, lv->keys_sent, lv->keys_sent & 0xFFF);
+        return -1;
+    }
+    char err[512];
+    const struct key_event *k = &s->key_events.v[lv->keys_sent];
+    int rc = ensure_qmp(c);
+    if (rc)
+        return rc < 0 ? -1 : 0;
+    /* The last event may end the run: the kernel finishes its phase and
+     * leaves QEMU before QEMU writes the reply. Its outcome is still judged
+     * by the END marker, the ACK count and the oracles. */
+    int last = lv->keys_sent + 1 == s->key_events.n;
+    if (qmp_send_key(&c->q, k->qcode, k->down, c->deadline, err, sizeof(err)) < 0 &&
+        !(last && c->q.lost)) {
+        sb_printf(&lv->problem, "sending key %s %s: %s", k->qcode, k->down ? "down" : "up", err);
+        return -1;
+    }
+    lv->keys_sent++;
+    return 0;
+}
+
+/* After the VERDICT marker: query-pci, then quit; QEMU then has
+ * QUIT_GRACE_S to go. */
+static int act_query_pci(struct loop *c)
+{
+    struct live *lv = c->lv;
+    char err[512];
+    if (c->f.verdict < 0 || lv->quit_sent)
+        return 0;
+    int rc = ensure_qmp(c);
+    if (rc)
+        return rc < 0 ? -1 : 0;
+    lv->pci = qmp_execute(&c->q, "query-pci", NULL, c->deadline, err, sizeof(err));
+    if (!lv->pci) {
+        sb_printf(&lv->problem, "%s", err);
+        return -1;
+    }
+    json_t *ok = qmp_execute(&c->q, "quit", NULL, c->deadline, err, sizeof(err));
+    json_decref(ok);            /* QEMU may close the socket before answering */
+    lv->quit_sent = 1;
+    if (c->deadline > now_s() + QUIT_GRACE_S)
+        c->deadline = now_s() + QUIT_GRACE_S;
+    return 0;
+}
+
+static int typed(const struct scenario *s) { return s->key_events.n > 0; }
+static int asks_pci(const struct scenario *s) { return (s->oracles & ORACLE_QUERY_PCI) != 0; }
+
+/* What the harness does while QEMU runs, in this order on every look at
+ * the log. `act` returns 0, or -1 when the run is broken (lv->problem):
+ * QEMU is then killed. */
+static const struct action {
+    int (*wanted)(const struct scenario *s);
+    int (*act)(struct loop *c);
+} actions[] = {
+    { .wanted = typed, .act = act_keys },
+    { .wanted = asks_pci, .act = act_query_pci },
+};
+
+/* Poll log and process until QEMU ends, the deadline passes, or an action fails. */
+static void loop_run(struct loop *c)
+{
+    struct live *lv = c->lv;
+    int broken = 0;
+    logfollow_init(&c->f, c->p->trace, c->rules, c->s->trace_base, typed(c->s));
+    for (;;) {
+        logfollow_poll(&c->f);
+        if (qemu_reaped(c->pid, &lv->status))
+            break;
+        for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]) && !broken; i++)
+            if (actions[i].wanted(c->s))
+                broken = actions[i].act(c) < 0;
+        if (broken || now_s() >= c->deadline) {
+            lv->timed_out = !broken;
+            lv->killed = qemu_kill(c->pid, &lv->status);
+            break;
+        }
+        logfollow_wait(&c->f, POLL_S);
+    }
+    logfollow_poll(&c->f);
+    lv->ready = c->f.ready, lv->acks = c->f.acks, lv->verdict = c->f.verdict;
+    logfollow_close(&c->f);
+    qmp_close(&c->q);
+}
+
+int live_run(const struct config *cfg, const struct scenario *s, const struct paths *p,
+             struct live *lv, struct result *r)
+{
+    struct strv cmd = { 0 };
+    char err[512];
+    qemu_words(cfg, s, p, &cmd);
+    unlink(p->trace);
+    unlink(p->serial);
+    double start = now_s();
+    pid_t pid = qemu_spawn(cmd.v, p->qemu_out, err, sizeof(err));
+    strv_free(&cmd);
+    if (pid < 0) {
+        result_set(r, R_ERROR, "%s", err);
+        return -1;
+    }
+    proc_track_child(pid);
+    struct loop c = { .s = s, .p = p, .pid = pid, .q = { .fd = -1 }, .deadline = start + s->timeout,
+                      .lv = lv, .rules = cfg->caps.profile->trace };
+    loop_run(&c);
+    proc_untrack_child(pid);
+    return 0;
+}

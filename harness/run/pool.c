@@ -1,0 +1,138 @@
+/* Worker processes; see pool.h. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "harness/run/pool.h"
+#include "harness/run/results.h"
+#include "harness/vmm/process.h"
+
+#define NOT_FINISHED (-2)
+
+static pid_t workers[POOL_MAX_JOBS];
+static int nworkers_max;
+static volatile sig_atomic_t got_signal;
+static pid_t harness_pid;
+
+static void parent_on_signal(int sig)
+{
+    got_signal = sig;
+    for (int i = 0; i < nworkers_max; i++)
+        if (workers[i] > 0)
+            kill(workers[i], SIGTERM);
+}
+
+void pool_catch_stop_signals(void)
+{
+    struct sigaction sa = { .sa_handler = parent_on_signal };
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    harness_pid = getpid();
+}
+
+int pool_stop_signal(void) { return got_signal; }
+
+static void worker(const struct config *cfg, const struct scenario *s, int repeat, const sigset_t *mask)
+{
+    proc_cleanup_on_stop_signals();
+    prctl(PR_SET_PDEATHSIG, SIGTERM);   /* harness killed outright: clean up too */
+    if (getppid() != harness_pid || got_signal)
+        proc_cleanup_exit(SIGTERM);
+    sigprocmask(SIG_SETMASK, mask, NULL);
+    struct result r = { 0 };
+    char err[512] = "";
+    if (repeat > 1)
+        run_repeated(cfg, s, repeat, &r);
+    else
+        run_scenario(cfg, s, &r);
+    if (results_write(cfg, s, &r, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s\n", err);
+        _exit(R_ERROR);
+    }
+    _exit(r.cls);
+}
+
+/* A worker could not be started: its report says why. */
+static void fork_failed(const struct config *cfg, const struct scenario *s, int e)
+{
+    struct result r = { 0 };
+    char err[512] = "";
+    result_set(&r, R_ERROR, "cannot start a worker process: fork: %s; close other programs or lower -j", strerror(e));
+    if (results_write(cfg, s, &r, err, sizeof(err)) < 0)
+        fprintf(stderr, "traceos-test: %s\n", err);
+    result_free(&r);
+}
+
+/* Start the worker for sc; its pid, or -1 after fork_failed. */
+static pid_t start_worker(const struct config *cfg, const struct scenario *sc, int jobs, int repeat)
+{
+    results_remove(cfg, sc);
+    sigset_t old;
+    block_stop_signals(&old);   /* until the worker has its handlers and is in workers[] */
+    pid_t pid = fork();
+    if (pid == 0)
+        worker(cfg, sc, repeat, &old);
+    int fork_errno = errno;
+    if (pid > 0)
+        for (int w = 0; w < jobs; w++)
+            if (workers[w] <= 0) {
+                workers[w] = pid;
+                break;
+            }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (pid < 0)
+        fork_failed(cfg, sc, fork_errno);
+    return pid;
+}
+
+/* The class a worker's exit status reports, -1 when it died otherwise. */
+static int class_of(int status)
+{
+    return WIFEXITED(status) && WEXITSTATUS(status) <= R_ERROR ? WEXITSTATUS(status) : -1;
+}
+
+void pool_run(const struct config *cfg, const struct scenario_set *set, const int *sel, int n,
+              int jobs, int repeat, int *classes)
+{
+    int next = 0, printed = 0, running = 0;
+    pid_t *pids = xmalloc(sizeof(pid_t) * (size_t)(n + 1));
+    nworkers_max = jobs;
+    for (int i = 0; i < n; i++)
+        classes[i] = NOT_FINISHED;
+    while (printed < n && !got_signal) {
+        while (running < jobs && next < n && !got_signal) {
+            pid_t pid = start_worker(cfg, &set->v[sel[next]], jobs, repeat);
+            if (pid < 0) {
+                classes[next++] = R_ERROR;
+                continue;
+            }
+            pids[next++] = pid;
+            running++;
+        }
+        int status;
+        pid_t done = running ? waitpid(-1, &status, 0) : -1;
+        if (done > 0) {
+            for (int w = 0; w < jobs; w++)
+                if (workers[w] == done)
+                    workers[w] = 0;
+            for (int i = 0; i < next; i++)
+                if (classes[i] == NOT_FINISHED && pids[i] == done)
+                    classes[i] = class_of(status);
+            running--;
+        }
+        while (printed < next && classes[printed] != NOT_FINISHED) {
+            results_print(cfg, &set->v[sel[printed]], classes[printed] >= 0);
+            printed++;
+        }
+    }
+    while (running > 0) {                       /* interrupted: reap the workers */
+        int status;
+        if (waitpid(-1, &status, 0) > 0 || errno == ECHILD)
+            running--;
+    }
+    free(pids);
+}

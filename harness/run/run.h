@@ -1,0 +1,28 @@
+/* Running one scenario: the runner's steps (runner.c), the live loop that
+ * answers the guest while QEMU runs (live.c), and repeated runs (repeat.c).
+ * The judge (harness/judge/judge.h) decides the result; the runner only
+ * calls it. */
+#ifndef HARNESS_RUN_RUN_H
+#define HARNESS_RUN_RUN_H
+
+#include "harness/lib/paths.h"
+#include "harness/lib/result.h"
+#include "harness/lib/scenario.h"
+#include "harness/vmm/probe.h"
+
+/* What every run of this harness process shares. */
+struct config {
+    const char *qemu, *kernel, *expected, *build;
+    int bless;
+    struct qemu_caps caps;  /* probed once; caps.profile picks the goldens and log rules */
+};
+
+/* Run s once and set r (class, reason, details, time). */
+void run_scenario(const struct config *cfg, const struct scenario *s, struct result *r);
+/* Run it n times; FAIL with the diff when a run's normalized trace or
+ * serial differs from the first run's. */
+void run_repeated(const struct config *cfg, const struct scenario *s, int n, struct result *r);
+/* The files of a run of s, its goldens those of the QEMU's profile. */
+void run_paths(const struct config *cfg, const struct scenario *s, struct paths *p);
+
+#endif

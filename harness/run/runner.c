@@ -1,0 +1,129 @@
+/* One scenario as a table of steps; see run.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "harness/judge/judge.h"
+#include "harness/lib/disk.h"
+#include "harness/run/live.h"
+#include "harness/vmm/sockets.h"
+
+/* One run's state, handed from step to step. */
+struct run {
+    const struct config *cfg;
+    const struct scenario *s;
+    struct paths p;
+    struct judge_job job;
+    struct live lv;
+    struct result *r;
+};
+
+void run_paths(const struct config *cfg, const struct scenario *s, struct paths *p)
+{
+    paths_init(p, cfg->build, cfg->expected, s->name, cfg->caps.profile->golden_set);
+}
+
+static int step_run_dir(struct run *c)
+{
+    char err[512];
+    if (mkdir_p(c->p.dir, err, sizeof(err)) < 0) {
+        result_set(c->r, R_ERROR, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+/* This QEMU has the scenario's trace events (in its profile's names) and
+ * the devices named by -device in the scenario's extra arguments. */
+static int step_setup(struct run *c)
+{
+    const struct config *cfg = c->cfg;
+    const struct scenario *s = c->s;
+    for (int i = 0; i < s->events.n; i++)
+        if (!qemu_has_event(&cfg->caps, qemu_profile_event(cfg->caps.profile, s->events.v[i]))) {
+            result_set(c->r, R_ERROR, "trace event '%s' is not in this QEMU (%s -trace help); fix the events line", s->events.v[i], cfg->qemu);
+            return -1;
+        }
+    for (int i = 0; i + 1 < s->qemu.n; i++) {
+        if (strcmp(s->qemu.v[i], "-device"))
+            continue;
+        char *name = xstrndup(s->qemu.v[i + 1], strcspn(s->qemu.v[i + 1], ","));
+        int ok = qemu_has_device(&cfg->caps, name);
+        if (!ok)
+            result_set(c->r, R_ERROR, "QEMU lacks device '%s' (%s -device help); install a QEMU that has it or fix the scenario's qemu line", name, cfg->qemu);
+        free(name);
+        if (!ok)
+            return -1;
+    }
+    return 0;
+}
+
+static int step_goldens(struct run *c) { return judge_goldens_ready(&c->job, c->r); }
+
+static int step_disk(struct run *c)
+{
+    char err[512];
+    if (!c->s->has_disk)
+        return 0;
+    snprintf(err, sizeof(err), "%s/images", c->cfg->build);
+    if (mkdir_p(err, err, sizeof(err)) < 0 ||
+        disk_make_image(c->p.image, &c->s->disk, c->s->append, err, sizeof(err)) < 0) {
+        result_set(c->r, R_ERROR, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int step_sockets(struct run *c)
+{
+    char err[512];
+    if (sockets_make(&c->p, err, sizeof(err)) < 0) {
+        result_set(c->r, R_ERROR, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+static void undo_sockets(struct run *c) { sockets_remove(&c->p); }
+
+static int step_qemu(struct run *c) { return live_run(c->cfg, c->s, &c->p, &c->lv, c->r); }
+
+static int step_judge(struct run *c)
+{
+    judge_outcome(&c->job, &c->lv, c->r);
+    return 0;
+}
+
+/* In order. `run` returns 0 to go on, or -1 with the result set; `undo`
+ * (optional) runs for every step that succeeded, in reverse order, once
+ * the run stops. */
+static const struct step {
+    int (*run)(struct run *c);
+    void (*undo)(struct run *c);
+} steps[] = {
+    { .run = step_run_dir },                        /* BUILD/runs/NAME/ */
+    { .run = step_setup },                          /* QEMU has the events and devices */
+    { .run = step_goldens },                        /* goldens present and well formed */
+    { .run = step_disk },                           /* the disk image, when there is one */
+    { .run = step_sockets, .undo = undo_sockets },  /* the private socket directory */
+    { .run = step_qemu },                           /* QEMU runs; the live loop */
+    { .run = step_judge },                          /* outcome, oracles, goldens */
+};
+#define NSTEPS ((int)(sizeof(steps) / sizeof(steps[0])))
+
+void run_scenario(const struct config *cfg, const struct scenario *s, struct result *r)
+{
+    struct run c = { .cfg = cfg, .s = s, .r = r };
+    double t0 = now_s();
+    run_paths(cfg, s, &c.p);
+    c.job = (struct judge_job){ .s = s, .p = &c.p, .rules = cfg->caps.profile->trace, .bless = cfg->bless };
+    r->cls = R_PASS;
+    int done = 0;
+    while (done < NSTEPS && steps[done].run(&c) == 0)
+        done++;
+    while (done-- > 0)
+        if (steps[done].undo)
+            steps[done].undo(&c);
+    json_decref(c.lv.pci);
+    sb_free(&c.lv.problem);
+    r->secs = now_s() - t0;
+}

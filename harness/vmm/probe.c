@@ -1,0 +1,240 @@
+/* QEMU capability probes and their cache; see probe.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "harness/vmm/probe.h"
+#include "harness/vmm/process.h"
+
+#define PROBE_TIMEOUT_S 30.0
+#define CACHE_FORMAT    2       /* bump when the cache file's layout changes */
+
+/* One probe: `qemu WORDS...` with its output captured in a temporary file. */
+struct capture {
+    const char *words[5];   /* after the binary; NULL-terminated */
+    char path[4096];
+    pid_t pid;
+};
+
+/* "-machine none -device help": the probe's words, for messages. */
+static void capture_words(const struct capture *c, char *buf, size_t n)
+{
+    buf[0] = 0;
+    for (int i = 0; c->words[i]; i++)
+        snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", i ? " " : "", c->words[i]);
+}
+
+/* Start the probe; 0, or -1 with err set. */
+static int capture_start(const char *qemu, struct capture *c, char *err, size_t errlen)
+{
+    snprintf(c->path, sizeof(c->path), "%s/traceos-probe-XXXXXX", tmp_dir());
+    int fd = mkstemp(c->path);
+    c->pid = -1;
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot create a temporary file in %s: %s; set TMPDIR to a writable directory",
+                 tmp_dir(), strerror(errno));
+        c->path[0] = 0;
+        return -1;
+    }
+    close(fd);
+    char *cmd[6] = { (char *)qemu };
+    for (int i = 0; c->words[i]; i++)
+        cmd[i + 1] = (char *)c->words[i];
+    c->pid = qemu_spawn(cmd, c->path, err, errlen);
+    return c->pid > 0 ? 0 : -1;
+}
+
+/* Wait for a started probe and read its output; the file is removed. */
+static int capture_finish(const char *qemu, const char *hint, struct capture *c, struct sbuf *out,
+                          char *err, size_t errlen)
+{
+    int status = 0, rc = -1;
+    char words[128], opt[64];
+    capture_words(c, words, sizeof(words));
+    snprintf(opt, sizeof(opt), "%s", c->words[2] ? c->words[2] : c->words[0]);
+    if (c->pid > 0 && !qemu_wait(c->pid, now_s() + PROBE_TIMEOUT_S, &status)) {
+        qemu_kill(c->pid, &status);
+        snprintf(err, errlen, "'%s %s' did not finish within %.0f s and was killed; run it by hand to see why QEMU hangs, or %s",
+                 qemu, words, PROBE_TIMEOUT_S, hint);
+    } else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        snprintf(err, errlen, "QEMU binary '%s' not found; install Debian package qemu-system-x86 (make deps) or %s", qemu, hint);
+    else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        rc = read_file(c->path, out, err, errlen);
+    else if (c->pid > 0)
+        snprintf(err, errlen, "'%s %s%s' failed (status %d); check the QEMU installation", qemu, opt,
+                 c->words[2] ? " help" : "", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    if (c->path[0])
+        unlink(c->path);
+    return rc;
+}
+
+/* The probes, run at once: they are independent, and each costs a QEMU
+ * start (~0.1 s), which is a third of a whole scenario's boot. */
+enum { PROBE_DEVICES, PROBE_EVENTS, PROBE_VERSION, NPROBES };
+
+static const struct capture probe_words[NPROBES] = {
+    [PROBE_DEVICES] = { .words = { "-machine", "none", "-device", "help" } },
+    [PROBE_EVENTS] = { .words = { "-machine", "none", "-trace", "help" } },
+    [PROBE_VERSION] = { .words = { "-version" } },
+};
+
+/* out[PROBE_*]: the outputs. The version probe is best effort (its output
+ * stays empty when it fails); the first failing other one sets err. */
+static int probe_run(const char *qemu, const char *hint, struct sbuf out[NPROBES],
+                     char *err, size_t errlen)
+{
+    struct capture c[NPROBES];
+    char errs[NPROBES][512];
+    int bad[NPROBES];
+    for (int i = 0; i < NPROBES; i++) {
+        c[i] = probe_words[i];
+        errs[i][0] = 0;
+        bad[i] = capture_start(qemu, &c[i], errs[i], sizeof(errs[i])) < 0;
+    }
+    for (int i = 0; i < NPROBES; i++) {
+        bad[i] = capture_finish(qemu, hint, &c[i], &out[i], errs[i], sizeof(errs[i])) < 0 || bad[i];
+        if (bad[i] && i == PROBE_VERSION)
+            out[i].len = 0;
+    }
+    for (int i = 0; i < NPROBES; i++)
+        if (bad[i] && i != PROBE_VERSION) {
+            snprintf(err, errlen, "%s", errs[i]);
+            return -1;
+        }
+    return 0;
+}
+
+/* The cache key of a QEMU binary: its resolved path, size and mtime, so a
+ * new QEMU is probed again. 0, or -1 when the binary cannot be found (then
+ * the probe itself reports it). */
+static int probe_key(const char *qemu, struct sbuf *key)
+{
+    char path[4096];
+    struct stat st;
+    if (strchr(qemu, '/')) {
+        snprintf(path, sizeof(path), "%s", qemu);
+        if (stat(path, &st) != 0)
+            return -1;
+    } else {
+        const char *dirs = getenv("PATH");
+        int found = 0;
+        for (const char *d = dirs ? dirs : ""; *d && !found;) {
+            size_t n = strcspn(d, ":");
+            snprintf(path, sizeof(path), "%.*s/%s", (int)n, d, qemu);
+            found = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+            d += n + (d[n] == ':');
+        }
+        if (!found)
+            return -1;
+    }
+    sb_printf(key, "traceos-probe %d %s %lld %lld.%09ld\n", CACHE_FORMAT, path, (long long)st.st_size,
+              (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    return 0;
+}
+
+static const char *const cache_labels[NPROBES] = {
+    [PROBE_DEVICES] = "devices", [PROBE_EVENTS] = "events", [PROBE_VERSION] = "version",
+};
+
+/* Cache file: the key line, then per probe "LABEL N\n" and N bytes, in
+ * enum order, to the end of the file. */
+static int probe_cache_read(const char *file, const struct sbuf *key, struct sbuf out[NPROBES])
+{
+    struct sbuf c = { 0 };
+    char err[256], want[32];
+    int ok = 0;
+    if (read_file(file, &c, err, sizeof(err)) == 0 && c.len > key->len &&
+        !memcmp(c.p, key->p, key->len)) {
+        const char *p = c.p + key->len, *end = c.p + c.len;
+        ok = 1;
+        for (int i = 0; i < NPROBES && ok; i++) {
+            size_t n;
+            int used = 0;
+            snprintf(want, sizeof(want), "%s %%zu\n%%n", cache_labels[i]);
+            ok = p < end && sscanf(p, want, &n, &used) == 1 && used > 0 &&
+                 n <= (size_t)(end - p - used);
+            if (ok) {
+                sb_add(&out[i], p + used, n);
+                p += used + n;
+            }
+        }
+        ok = ok && p == end;
+    }
+    sb_free(&c);
+    if (!ok)
+        for (int i = 0; i < NPROBES; i++)
+            out[i].len = 0;
+    return ok ? 0 : -1;
+}
+
+static void probe_cache_write(const char *file, const struct sbuf *key, const struct sbuf out[NPROBES])
+{
+    struct sbuf c = { 0 };
+    char err[256];
+    sb_add(&c, key->p, key->len);
+    for (int i = 0; i < NPROBES; i++) {
+        sb_printf(&c, "%s %zu\n", cache_labels[i], out[i].len);
+        sb_add(&c, out[i].p ? out[i].p : "", out[i].len);
+    }
+    write_file(file, c.p, c.len, err, sizeof(err));     /* a cache: failing to write is harmless */
+    sb_free(&c);
+}
+
+/* "QEMU emulator version 7.2.22 (Debian ...)" -> 7, 2; else 0, 0. */
+static void parse_version(const struct sbuf *out, int *major, int *minor)
+{
+    const char *v = out->p ? strstr(out->p, "version ") : NULL;
+    *major = *minor = 0;
+    if (v && sscanf(v, "version %d.%d", major, minor) != 2)
+        *major = *minor = 0;
+}
+
+int qemu_probe(const char *qemu, const char *cache_file, const char *choose_hint,
+               struct qemu_caps *caps, char *err, size_t errlen)
+{
+    struct sbuf key = { 0 }, out[NPROBES] = { { 0 } };
+    memset(caps, 0, sizeof(*caps));
+    int keyed = cache_file && probe_key(qemu, &key) == 0;
+    if (!keyed || probe_cache_read(cache_file, &key, out) < 0) {
+        if (probe_run(qemu, choose_hint, out, err, errlen) < 0) {
+            sb_free(&key);
+            for (int i = 0; i < NPROBES; i++)
+                sb_free(&out[i]);
+            return -1;
+        }
+        if (keyed)
+            probe_cache_write(cache_file, &key, out);
+    }
+    sb_free(&key);
+    caps->devices = out[PROBE_DEVICES];
+    parse_version(&out[PROBE_VERSION], &caps->major, &caps->minor);
+    caps->profile = qemu_profile_for(caps->major, caps->minor);
+    sb_free(&out[PROBE_VERSION]);
+    struct sbuf *ev = &out[PROBE_EVENTS];
+    if (!ev->p)
+        sb_add(ev, "", 0);
+    char *save = NULL;
+    for (char *l = strtok_r(ev->p, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+        if (*l && !strchr(l, ' '))
+            strv_push(&caps->events, l);
+    sb_free(ev);
+    return 0;
+}
+
+int qemu_has_device(const struct qemu_caps *caps, const char *name)
+{
+    char want[256];
+    snprintf(want, sizeof(want), "name \"%s\"", name);
+    return strstr(sb_str((struct sbuf *)&caps->devices), want) != NULL;
+}
+
+int qemu_has_event(const struct qemu_caps *caps, const char *glob)
+{
+    for (int i = 0; i < caps->events.n; i++)
+        if (glob_match(glob, caps->events.v[i], strlen(caps->events.v[i])))
+            return 1;
+    return 0;
+}
