@@ -1,18 +1,8 @@
 /* traceos-test: run TraceOS scenarios under QEMU and check them against
  * golden files.
  *
- *   traceos-test [options] [SCENARIO-NAME | CFG-PATH ...]
- *     --list            list the scenarios (name, file:line) and exit
- *     -j N              run N scenarios in parallel (default 1)
- *     --bless           rewrite the goldens from this run (refused when CI is set)
- *     --kernel PATH     default build/kernel.elf
- *     --scenarios DIR   default tests/scenarios
- *     --expected DIR    default expected
- *     --build DIR       default build (runs under DIR/runs/NAME/)
- *     --qemu PATH       default qemu-system-x86_64
- *     --repeat N        run each scenario N times; a run differing from the first fails
- *     --tap FILE        also write a TAP version 13 report
- *     --junit FILE      also write a JUnit XML report
+ *   traceos-test [options] [NAME | GLOB | CFG-PATH ...]
+ * The options are the table `options[]` below, which --help prints.
  *
  * Exit status: 0 all passed; otherwise the worst class seen, by number:
  *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
@@ -23,6 +13,10 @@
  * This file is the only one that knows the options: everything below
  * harness/cli takes plain values (struct config and arguments). Each
  * scenario runs in a forked worker (harness/run/pool.h). */
+#include <errno.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,20 +35,87 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios, *tap, *junit;
-    int jobs, list, repeat;
+    const char *scenarios, *tap, *junit, *root;
+    int jobs, list, repeat, help;
+    int default_kernel;         /* --kernel not given */
     struct strv select;
 };
 
+/* The options, in the order --help lists them. A value option sets *str
+ * (OPT_STR) or a count from 1 to max (OPT_NUM); a flag sets *flag. */
+enum opt_kind { OPT_FLAG, OPT_STR, OPT_NUM };
+
+struct option_row {
+    const char *name, *alt;     /* alt: a second spelling (-h) */
+    enum opt_kind kind;
+    const char *arg, *help;
+    size_t field;               /* offsetof(struct opts, ...) */
+    long max;                   /* OPT_NUM */
+};
+
+#define OPT_AT(f) offsetof(struct opts, f)
+static const struct option_row options[] = {
+    { .name = "--list", .kind = OPT_FLAG, .field = OPT_AT(list),
+      .help = "list the selected scenarios (name, file:line) and exit" },
+    { .name = "-j", .kind = OPT_NUM, .arg = "N", .field = OPT_AT(jobs), .max = POOL_MAX_JOBS,
+      .help = "run N scenarios in parallel, 1 to 64 (default 1); -jN works too" },
+    { .name = "--bless", .kind = OPT_FLAG, .field = OPT_AT(cfg.bless),
+      .help = "write the goldens from this run (refused when CI is set)" },
+    { .name = "--kernel", .kind = OPT_STR, .arg = "PATH", .field = OPT_AT(cfg.kernel),
+      .help = "the kernel to boot (default ROOT/build/kernel.elf)" },
+    { .name = "--scenarios", .kind = OPT_STR, .arg = "DIR", .field = OPT_AT(scenarios),
+      .help = "the scenario files, *.cfg (default ROOT/tests/scenarios)" },
+    { .name = "--expected", .kind = OPT_STR, .arg = "DIR", .field = OPT_AT(cfg.expected),
+      .help = "the goldens (default ROOT/expected)" },
+    { .name = "--build", .kind = OPT_STR, .arg = "DIR", .field = OPT_AT(cfg.build),
+      .help = "artifacts, under DIR/runs/NAME/ (default ROOT/build)" },
+    { .name = "--root", .kind = OPT_STR, .arg = "DIR", .field = OPT_AT(root),
+      .help = "where the defaults above are (default: this directory if it is the "
+              "repository,\n                     else the repository this program was built in)" },
+    { .name = "--qemu", .kind = OPT_STR, .arg = "PATH", .field = OPT_AT(cfg.qemu),
+      .help = "the QEMU to run (default qemu-system-x86_64 on the PATH)" },
+    { .name = "--repeat", .kind = OPT_NUM, .arg = "N", .field = OPT_AT(repeat), .max = MAX_REPEAT,
+      .help = "run each scenario N times; a run that differs from the first fails" },
+    { .name = "--tap", .kind = OPT_STR, .arg = "FILE", .field = OPT_AT(tap),
+      .help = "also write a TAP version 13 report" },
+    { .name = "--junit", .kind = OPT_STR, .arg = "FILE", .field = OPT_AT(junit),
+      .help = "also write a JUnit XML report" },
+    { .name = "--help", .alt = "-h", .kind = OPT_FLAG, .field = OPT_AT(help),
+      .help = "show this text and exit" },
+};
+#define NOPTIONS (sizeof(options) / sizeof(options[0]))
+
+static void print_usage(FILE *f)
+{
+    fprintf(f, "usage: traceos-test [options] [NAME | GLOB | CFG-PATH ...]\n");
+}
+
+static void help(void)
+{
+    print_usage(stdout);
+    printf("\nRuns each selected scenario (default: all) under QEMU and compares its trace and\n"
+           "serial output with the goldens. NAME is a scenario name, GLOB a shell pattern over\n"
+           "the names (quote it: 'pci-*'), CFG-PATH a scenario file.\n\noptions:\n");
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        char left[64];
+        snprintf(left, sizeof(left), "%s%s%s%s%s", options[i].alt ? options[i].alt : "",
+                 options[i].alt ? ", " : "", options[i].name, options[i].arg ? " " : "",
+                 options[i].arg ? options[i].arg : "");
+        printf("  %-18s %s\n", left, options[i].help);
+    }
+    printf("\nexit status: 0 all passed; else the worst class seen: 1 FAIL, 2 usage or bad input,\n"
+           "3 GUEST-FAIL, 4 CRASH, 5 TIMEOUT, 6 ERROR, 130/143 interrupted (harness/README.md)\n");
+}
+
 static void usage(const char *why)
 {
-    fprintf(stderr, "traceos-test: %s\nusage: traceos-test [--list] [-j N] [--bless] [--kernel PATH] "
-            "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [--repeat N] [--tap FILE] "
-            "[--junit FILE] [NAME|CFG-PATH ...]\n", why);
+    fprintf(stderr, "traceos-test: %s\n", why);
+    print_usage(stderr);
+    fprintf(stderr, "`traceos-test --help` describes every option\n");
     exit(EXIT_USAGE);
 }
 
-/* The value of -j or --repeat: a number from 1 to max, else exit 2 naming
+/* The value of a counted option: a number from 1 to max, else exit 2 naming
  * the value and the range. */
 static int count_arg(const char *opt, const char *v, long max)
 {
@@ -68,41 +129,108 @@ static int count_arg(const char *opt, const char *v, long max)
     return (int)n;
 }
 
+static const struct option_row *find_option(const char *a)
+{
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (!strcmp(a, options[i].name) || (options[i].alt && !strcmp(a, options[i].alt)))
+            return &options[i];
+    return NULL;
+}
+
+static void set_option(struct opts *o, const struct option_row *r, const char *value)
+{
+    char *at = (char *)o + r->field;
+    if (r->kind == OPT_FLAG)
+        *(int *)at = 1;
+    else if (r->kind == OPT_STR)
+        *(const char **)at = value;
+    else
+        *(int *)at = count_arg(r->name, value, r->max);
+}
+
 static void parse_args(int argc, char **argv, struct opts *o)
 {
-    o->cfg = (struct config){ .qemu = "qemu-system-x86_64", .kernel = "build/kernel.elf",
-                              .expected = "expected", .build = "build" };
-    o->scenarios = "tests/scenarios";
     o->jobs = 1;
     o->repeat = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char **val = !strcmp(a, "--kernel") ? &o->cfg.kernel : !strcmp(a, "--expected") ? &o->cfg.expected
-                           : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
-                           : !strcmp(a, "--scenarios") ? &o->scenarios : !strcmp(a, "--tap") ? &o->tap
-                           : !strcmp(a, "--junit") ? &o->junit : NULL;
-        int is_num = !strcmp(a, "-j") || !strcmp(a, "--repeat");
-        if ((val || is_num) && i + 1 >= argc)
-            usage("option needs a value");
-        if (val) {
-            *val = argv[++i];
-        } else if (!strcmp(a, "-j")) {
-            o->jobs = count_arg("-j", argv[++i], POOL_MAX_JOBS);
-        } else if (!strcmp(a, "--repeat")) {
-            o->repeat = count_arg("--repeat", argv[++i], MAX_REPEAT);
+        const struct option_row *r = find_option(a);
+        if (r && r->kind != OPT_FLAG) {
+            if (i + 1 >= argc) {
+                char why[160];
+                snprintf(why, sizeof(why), "option %s needs a value: %s %s", a, a, r->arg);
+                usage(why);
+            }
+            set_option(o, r, argv[++i]);
+        } else if (r) {
+            set_option(o, r, NULL);
         } else if (!strncmp(a, "-j", 2) && a[2]) {
             o->jobs = count_arg("-j", a + 2, POOL_MAX_JOBS);
-        } else if (!strcmp(a, "--list")) {
-            o->list = 1;
-        } else if (!strcmp(a, "--bless")) {
-            o->cfg.bless = 1;
         } else if (a[0] == '-') {
-            fprintf(stderr, "traceos-test: unknown option '%s'\n", a);
-            usage("see the options below");
+            char why[160];
+            snprintf(why, sizeof(why), "unknown option '%.100s'", a);
+            usage(why);
         } else {
             strv_push(&o->select, a);
         }
     }
+}
+
+/* A directory that holds the repository's scenarios and goldens. */
+static int is_repo(const char *dir)
+{
+    char p[PATH_MAX];
+    snprintf(p, sizeof(p), "%s/tests/scenarios", dir);
+    if (access(p, R_OK | X_OK) != 0)
+        return 0;
+    snprintf(p, sizeof(p), "%s/expected", dir);
+    return access(p, R_OK | X_OK) == 0;
+}
+
+/* The repository this program was built in: the nearest directory above
+ * its own file that is one (build/traceos-test, build/san/traceos-test). */
+static const char *own_repo(void)
+{
+    static char dir[PATH_MAX];
+    if (!realpath("/proc/self/exe", dir))
+        return NULL;
+    for (char *slash; (slash = strrchr(dir, '/')) != NULL && slash != dir;) {
+        *slash = 0;
+        if (is_repo(dir))
+            return dir;
+    }
+    return NULL;
+}
+
+/* ROOT/rest, or rest itself without a root; never truncated. */
+static const char *under(const char *root, const char *rest)
+{
+    if (!root)
+        return rest;
+    size_t n = strlen(root) + 1 + strlen(rest) + 1;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/%s", root, rest);
+    return p;
+}
+
+/* The defaults of the path options: under --root, else the current
+ * directory when it is the repository (relative names, as before), else the
+ * repository this program belongs to. */
+static void set_defaults(struct opts *o)
+{
+    const char *root = o->root;
+    if (!root)
+        root = is_repo(".") ? NULL : own_repo();
+    if (!o->cfg.kernel)
+        o->cfg.kernel = under(root, "build/kernel.elf"), o->default_kernel = 1;
+    if (!o->scenarios)
+        o->scenarios = under(root, "tests/scenarios");
+    if (!o->cfg.expected)
+        o->cfg.expected = under(root, "expected");
+    if (!o->cfg.build)
+        o->cfg.build = under(root, "build");
+    if (!o->cfg.qemu)
+        o->cfg.qemu = "qemu-system-x86_64";
 }
 
 /* A CFG-PATH argument rather than a scenario name. */
@@ -140,12 +268,15 @@ static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
         for (int i = 0; i < set->n; i++) {
             if (ra && !real[i])
                 real[i] = realpath(set->v[i].file, NULL);
-            if (ra ? real[i] && !strcmp(ra, real[i]) : !is_path(a) && !strcmp(a, set->v[i].name))
+            if (ra ? real[i] && !strcmp(ra, real[i])
+                   : !is_path(a) && fnmatch(a, set->v[i].name, 0) == 0)
                 add_once(sel, n, taken, i), found = 1;
         }
         free(ra);
         if (!found && is_path(a))
             fprintf(stderr, "traceos-test: %s: no scenarios there (not under --scenarios %s, or empty); check the path\n", a, o->scenarios);
+        else if (!found && strpbrk(a, "*?["))
+            fprintf(stderr, "traceos-test: no scenario name matches '%s'; `traceos-test --list` shows the names\n", a);
         else if (!found)
             fprintf(stderr, "traceos-test: unknown scenario '%s'; `traceos-test --list` shows the names\n", a);
         if (!found)
@@ -168,8 +299,12 @@ static void preflight(struct opts *o)
                 o->cfg.kernel);
         exit(EXIT_USAGE);
     }
-    if (access(o->cfg.kernel, R_OK) != 0) {
+    if (access(o->cfg.kernel, R_OK) != 0 && o->default_kernel) {
         fprintf(stderr, "traceos-test: kernel %s is not built; run `make` first\n", o->cfg.kernel);
+        exit(R_ERROR);
+    }
+    if (access(o->cfg.kernel, R_OK) != 0) {
+        fprintf(stderr, "traceos-test: --kernel %s: %s; check the path\n", o->cfg.kernel, strerror(errno));
         exit(R_ERROR);
     }
     char cache[4200];
@@ -207,6 +342,11 @@ int main(int argc, char **argv)
     struct scenario_set set = { 0 };
     char err[2048] = "";
     parse_args(argc, argv, &o);
+    if (o.help) {
+        help();
+        return 0;
+    }
+    set_defaults(&o);
     if (o.cfg.bless && getenv("CI") && *getenv("CI")) {
         fprintf(stderr, "traceos-test: --bless is refused when CI is set: goldens are reviewed changes; bless locally and commit them\n");
         return EXIT_USAGE;

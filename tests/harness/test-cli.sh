@@ -1,0 +1,39 @@
+#!/bin/sh
+# The command line as a newcomer meets it: --help, a missing value, glob
+# selection, and the defaults found from any directory.
+. "$(dirname "$0")/lib.sh"
+echo "$NAME:"
+# that DESCRIPTION CONDITION: CONDITION is shell text, all of it checked.
+that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; sed 's/^/      /' "$T/out"; fi; }
+
+"$HARNESS" --help > "$T/out" 2>&1; RC=$?
+missing=""
+for o in --list -j --bless --kernel --scenarios --expected --build --root --qemu --repeat --tap --junit --help; do
+    grep -q -- "^  .*$o" "$T/out" || missing="$missing $o"
+done
+that "--help exits 0 and describes every option${missing:+ (missing:$missing)}" '[ "$RC" -eq 0 ] && [ -z "$missing" ]'
+"$HARNESS" -h > "$T/out2" 2>&1
+check "-h is --help" cmp -s "$T/out" "$T/out2"
+
+"$HARNESS" -j > "$T/out" 2>&1; RC=$?
+that "-j without a value names the option (status 2)" '[ "$RC" -eq 2 ] && grep -q "option -j needs a value: -j N" "$T/out"'
+
+section pci-a 'append = pci exit'
+section pci-b 'append = pci exit'
+section kbd-a 'append = kbd exit'
+harness --list 'pci-*'
+that "a glob selects by name" '[ "$RC" -eq 0 ] && [ "$(awk '\''{print $1}'\'' "$T/out" | tr '\''\n'\'' '\'' '\'')" = "pci-a pci-b " ]'
+harness --list 'nothing-*'
+that "a glob matching nothing is status 2 and says so" '[ "$RC" -eq 2 ] && grep -q "no scenario name matches '\''nothing-\*'\''" "$T/out"'
+
+# From another directory the defaults are the repository's (the one this
+# harness was built in), so --list shows the repository's scenarios.
+(cd "$T/tmp" && "$HARNESS" --list > "$T/out" 2>&1); RC=$?
+that "from another directory: the repository's scenarios" '[ "$RC" -eq 0 ] && grep -q "^pci-pc .*tests/scenarios/pci.cfg" "$T/out"'
+(cd "$T/tmp" && "$HARNESS" --root "$ROOT" --list pci-pc > "$T/out" 2>&1); RC=$?
+that "--root names the repository" '[ "$RC" -eq 0 ] && grep -q "^pci-pc  *$ROOT/tests/scenarios/pci.cfg" "$T/out"'
+
+harness --kernel "$T/nonexist.elf" pci-a
+that "--kernel to a missing file names it and the reason (status 6)" '[ "$RC" -eq 6 ] && grep -q -- "--kernel $T/nonexist.elf: No such file or directory" "$T/out"'
+
+finish
