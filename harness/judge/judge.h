@@ -20,6 +20,7 @@ struct live {
     int killed;             /* the harness killed it (timeout, QMP problem): its status is no outcome */
     int timed_out, quit_sent;
     int keys_sent;
+    unsigned acks_due;      /* ACKs the guest owes for the events sent (key_event.acks) */
     int ready, acks, verdict;   /* markers seen; verdict -1 when none */
     json_t *pci;            /* query-pci answer, or NULL */
     struct sbuf problem;    /* harness-side interaction failure (QMP ...) */

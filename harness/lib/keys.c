@@ -28,26 +28,35 @@ static const struct keydef keydefs[] = {
     { "dot", '.', '>' }, { "slash", '/', '?' }, { "spc", ' ', ' ' }, { "tab", '\t', '\t' },
 };
 
-/* Named keys usable in {name}, {+name}, {-name}. */
+/* Named keys usable in {name}, {+name}, {-name}, and the scancode
+ * sequences QEMU's keyboard sends for a press and a release (hw/input/ps2.c
+ * ps2_keyboard_event): one each, but Pause sends its make and break halves
+ * (E1 1D 45, E1 9D C5 translated to set 1) on the press and nothing on the
+ * release, and PrintScreen a fake shift then its code (E0 2A E0 37; E0 B7
+ * E0 AA on the release). */
 struct keyname {
     const char *name, *qcode;
+    unsigned press, release;
 };
 
+#define KEY1(n, q) { .name = n, .qcode = q, .press = 1, .release = 1 }
 static const struct keyname keynames[] = {
-    { "enter", "ret" }, { "backspace", "backspace" }, { "tab", "tab" }, { "esc", "esc" },
-    { "capslock", "caps_lock" }, { "space", "spc" }, { "up", "up" }, { "down", "down" },
-    { "left", "left" }, { "right", "right" }, { "home", "home" }, { "end", "end" },
-    { "pgup", "pgup" }, { "pgdn", "pgdn" }, { "insert", "insert" }, { "delete", "delete" },
-    { "lshift", "shift" }, { "rshift", "shift_r" }, { "lctrl", "ctrl" }, { "rctrl", "ctrl_r" },
-    { "lalt", "alt" }, { "ralt", "alt_r" }, { "kpenter", "kp_enter" },
-    { "f1", "f1" }, { "f2", "f2" }, { "f3", "f3" }, { "f4", "f4" }, { "f5", "f5" },
-    { "f6", "f6" }, { "f7", "f7" }, { "f8", "f8" }, { "f9", "f9" }, { "f10", "f10" },
-    { "f11", "f11" }, { "f12", "f12" },
+    KEY1("enter", "ret"), KEY1("backspace", "backspace"), KEY1("tab", "tab"), KEY1("esc", "esc"),
+    KEY1("capslock", "caps_lock"), KEY1("space", "spc"), KEY1("up", "up"), KEY1("down", "down"),
+    KEY1("left", "left"), KEY1("right", "right"), KEY1("home", "home"), KEY1("end", "end"),
+    KEY1("pgup", "pgup"), KEY1("pgdn", "pgdn"), KEY1("insert", "insert"), KEY1("delete", "delete"),
+    KEY1("lshift", "shift"), KEY1("rshift", "shift_r"), KEY1("lctrl", "ctrl"), KEY1("rctrl", "ctrl_r"),
+    KEY1("lalt", "alt"), KEY1("ralt", "alt_r"), KEY1("kpenter", "kp_enter"),
+    KEY1("f1", "f1"), KEY1("f2", "f2"), KEY1("f3", "f3"), KEY1("f4", "f4"), KEY1("f5", "f5"),
+    KEY1("f6", "f6"), KEY1("f7", "f7"), KEY1("f8", "f8"), KEY1("f9", "f9"), KEY1("f10", "f10"),
+    KEY1("f11", "f11"), KEY1("f12", "f12"),
+    { .name = "pause", .qcode = "pause", .press = 2, .release = 0 },
+    { .name = "printscreen", .qcode = "print", .press = 2, .release = 2 },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static void push(struct key_list *k, const char *qcode, int down)
+static void push_acks(struct key_list *k, const char *qcode, int down, unsigned acks)
 {
     if (k->n == k->cap) {
         k->cap = k->cap ? k->cap * 2 : 32;
@@ -55,7 +64,13 @@ static void push(struct key_list *k, const char *qcode, int down)
     }
     k->v[k->n].qcode = qcode;
     k->v[k->n].down = down;
+    k->v[k->n].acks = acks;
     k->n++;
+}
+
+static void push(struct key_list *k, const char *qcode, int down)
+{
+    push_acks(k, qcode, down, 1);
 }
 
 void keys_free(struct key_list *k)
@@ -119,9 +134,9 @@ static int parse_named(const char *s, struct key_list *k, int *shifts, char *err
             continue;
         const char *q = keynames[i].qcode;
         if (mode >= 0)
-            push(k, q, 1);
+            push_acks(k, q, 1, keynames[i].press);
         if (mode <= 0)
-            push(k, q, 0);
+            push_acks(k, q, 0, keynames[i].release);
         if (is_shift(q))
             *shifts += mode;
         return (int)(end - s + 1);

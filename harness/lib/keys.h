@@ -13,6 +13,9 @@
 struct key_event {
     const char *qcode;      /* QMP QKeyCode name (static string) */
     int down;               /* 1 press, 0 release */
+    unsigned acks;          /* scancode sequences QEMU sends for it, so ACKs the
+                             * guest writes: 1, but Pause 2 down and 0 up,
+                             * PrintScreen 2 each way */
 };
 
 struct key_list {

@@ -33,6 +33,22 @@ static void expect_events(const char *keys, const char *want)
     keys_free(&k);
 }
 
+/* The ACKs each event owes: one per scancode sequence QEMU sends. */
+static void test_acks_per_event(void **state)
+{
+    (void)state;
+    struct key_list k = { 0 };
+    char err[512];
+    assert_int_equal(keys_parse("a{pause}{printscreen}{+lshift}", &k, err, sizeof(err)), 0);
+    static const unsigned want[] = { 1, 1, 2, 0, 2, 2, 1 };    /* a down, a up, pause, print, shift */
+    assert_int_equal(k.n, 7);
+    for (int i = 0; i < k.n; i++)
+        assert_int_equal(k.v[i].acks, want[i]);
+    assert_string_equal(k.v[2].qcode, "pause");
+    assert_string_equal(k.v[4].qcode, "print");
+    keys_free(&k);
+}
+
 static void expect_parse_error(const char *keys, const char *want)
 {
     struct key_list k = { 0 };
@@ -126,6 +142,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_parse_errors),
     cmocka_unit_test(test_expected_line),
     cmocka_unit_test(test_escape),
+    cmocka_unit_test(test_acks_per_event),
 };
 
 UNIT_MAIN("keys", tests)
