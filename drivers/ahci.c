@@ -351,8 +351,8 @@ static int ahci_probe(struct blk_disk *disk)
     }
     if (disk_port < 0) {
         kprintf("ahci: no ATA disk on any implemented port (CAP 0x%08x PI 0x%08x); attach one "
-                "with -drive file=IMG,format=raw,if=none,id=d0 -device ide-hd,drive=d0,bus=ide.N "
-                "(port N)\n", cap, pi);
+                "as -drive file=IMG,format=raw,if=none,id=D -device ide-hd,drive=D,bus=AHCI.N "
+                "(port N; on q35 also -drive file=IMG,format=raw,if=ide,index=N)\n", cap, pi);
         return -BLK_E_NO_DISK;
     }
     ahci.port = disk_port;
