@@ -49,6 +49,12 @@ static void ata_irq(void)
     irq_seen = 1;
 }
 
+static int ata_present(void)
+{
+    struct pci_func f;
+    return pci_find_class(PCI_CLASS_STORAGE, PCI_SUBCLASS_IDE, &f) == 0;
+}
+
 static int ata_find_controller(void)
 {
     struct pci_func f;
@@ -262,6 +268,7 @@ static int ata_read(uint64_t lba, uint32_t count, blk_chunk_fn fn, void *ctx)
 
 const struct blk_driver ata_driver = {
     .name = "ata",
+    .present = ata_present,
     .probe = ata_probe,
     .read = ata_read,
 };

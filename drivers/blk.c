@@ -1,30 +1,65 @@
 /* Block-device layer: the table of disk drivers and the one disk in use. */
 #include <stdint.h>
 #include "abi/memmap.h"
+#include "drivers/ahci.h"
 #include "drivers/ata.h"
 #include "drivers/blk.h"
 #include "kernel/console.h"
 
 #define BLK_MEM_PROBE   0x5AA5C33Cu     /* written to, and read back from, the buffer's end */
 
-/* Disk drivers in the order blk_open() tries them. */
+/* Disk drivers in the order blk_open() tries them: with no disk= word, the
+ * first whose controller is present (PIIX IDE first, so `pc` plus an
+ * added AHCI keeps reading through PIIX). */
 static const struct blk_driver *const blk_drivers[] = {
     &ata_driver,
+    &ahci_driver,
 };
+#define BLK_NDRIVERS (sizeof(blk_drivers) / sizeof(blk_drivers[0]))
 
 static struct {
     const struct blk_driver *drv;       /* set once a probe succeeded */
     struct blk_disk disk;
+    const char *want;                   /* disk=NAME, or NULL */
 } blk;
+
+static int name_is(const char *a, const char *b)
+{
+    while (*a && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
+void blk_choose(const char *name)
+{
+    blk.want = name;
+}
+
+/* The driver to probe, or NULL (said why) when there is none. */
+static const struct blk_driver *blk_pick(void)
+{
+    for (unsigned i = 0; i < BLK_NDRIVERS; i++)
+        if (blk.want ? name_is(blk_drivers[i]->name, blk.want) : blk_drivers[i]->present())
+            return blk_drivers[i];
+    if (blk.want)
+        kprintf("blk: no disk driver named '%s': known are ata, ahci\n", blk.want);
+    else
+        kprintf("blk: no disk controller: neither a PCI IDE controller (class 01 subclass 01) "
+                "nor an AHCI one (01.06.01); use -machine pc or q35\n");
+    return 0;
+}
 
 int blk_open(const struct blk_driver **drv, const struct blk_disk **disk, int *fresh)
 {
     *fresh = 0;
     if (!blk.drv) {
-        int err = blk_drivers[0]->probe(&blk.disk);
+        const struct blk_driver *d = blk_pick();
+        if (!d)
+            return BLK_E_NO_CONTROLLER;
+        int err = d->probe(&blk.disk);
         if (err)
             return -err;
-        blk.drv = blk_drivers[0];
+        blk.drv = d;
         *fresh = 1;
     }
     *drv = blk.drv;

@@ -7,6 +7,7 @@
  * leaves with 37 (see abi/exit.h). */
 #include <stdint.h>
 #include "abi/exit.h"
+#include "drivers/blk.h"
 #include "drivers/debug_exit.h"
 #include "drivers/tracedev.h"
 #include "kernel/console.h"
@@ -39,6 +40,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     cmdline_parse(line, &cl);
     kprintf("traceos: %d word%s\n", cl.ncmds, cl.ncmds == 1 ? "" : "s");
     tracedev_init(cl.trace_base);
+    blk_choose(cl.disk);
 
     int failures = 0;
     for (int i = 0; i < cl.ncmds; i++)

@@ -106,6 +106,21 @@ static int parse_trace(struct cmdline *cl, struct cmd *c, const char *v, size_t 
     return 0;
 }
 
+/* The disk drivers disk= may name (drivers/blk.c's table). */
+static const char *const disk_names[] = { "ata", "ahci" };
+
+static int parse_disk(struct cmdline *cl, struct cmd *c, const char *v, size_t vlen)
+{
+    for (unsigned i = 0; i < sizeof(disk_names) / sizeof(disk_names[0]); i++) {
+        if (word_is(v, vlen, disk_names[i])) {
+            c->kind = CMD_DISK;
+            cl->disk = disk_names[i];
+            return 0;
+        }
+    }
+    return bad(cl, c, "unknown disk driver: use disk=ata (PIIX IDE) or disk=ahci");
+}
+
 /* Length of `prefix` when the word starts with it, else 0. */
 static size_t starts_with(const char *w, size_t len, const char *prefix)
 {
@@ -145,11 +160,13 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
         parse_fault(cl, c, w + p, len - p);
     else if ((p = starts_with(w, len, "trace=")) != 0)
         parse_trace(cl, c, w + p, len - p);
+    else if ((p = starts_with(w, len, "disk=")) != 0)
+        parse_disk(cl, c, w + p, len - p);
     else
-        bad(cl, c, "unknown word: known are pci, pci-v, kbd, console, dma=LBA:COUNT, fault=KIND, trace=ADDR, exit");
+        bad(cl, c, "unknown word: known are pci, pci-v, kbd, console, dma=LBA:COUNT, fault=KIND, trace=ADDR, disk=ata|ahci, exit");
     if (c->kind == CMD_EXIT)
         cl->has_exit = 1;
-    else if (c->kind != CMD_TRACE && c->kind != CMD_BAD)
+    else if (c->kind != CMD_TRACE && c->kind != CMD_DISK && c->kind != CMD_BAD)
         cl->nphases++;
 }
 
@@ -157,6 +174,7 @@ int cmdline_parse(const char *line, struct cmdline *cl)
 {
     cl->ncmds = cl->nbad = cl->dropped = cl->has_exit = cl->nphases = 0;
     cl->trace_base = TRACEDEV_DEFAULT_BASE;
+    cl->disk = 0;
     if (!line)
         return 0;
     int first = 1;

@@ -24,10 +24,12 @@ enum blk_error {
 };
 
 #define BLK_MODEL_MAX   41      /* ATA model string: 40 characters and a NUL */
+#define BLK_WHERE_MAX   16
 
 struct blk_disk {
     char model[BLK_MODEL_MAX];
     uint64_t sectors;
+    char where[BLK_WHERE_MAX];  /* where on the controller, as "port 2"; "" when implied */
 };
 
 /* Called once per command with the data it moved, at byte `offset` of the
@@ -35,12 +37,18 @@ struct blk_disk {
 typedef void (*blk_chunk_fn)(void *ctx, uint64_t offset, const uint8_t *data, uint32_t bytes);
 
 struct blk_driver {
-    const char *name;           /* log prefix: "ata" */
+    const char *name;           /* log prefix and disk= word: "ata" */
+    /* 1 when the machine has this driver's controller; silent, no side effects. */
+    int (*present)(void);
     /* Find the controller and identify the disk: 0 or -BLK_E_*. */
     int (*probe)(struct blk_disk *disk);
     /* Read `count` sectors from `lba`, one command at a time: 0 or -BLK_E_*. */
     int (*read)(uint64_t lba, uint32_t count, blk_chunk_fn fn, void *ctx);
 };
+
+/* Choose the driver by name (the disk= word), or NULL: the first driver
+ * whose controller is present. Takes effect at the first blk_open(). */
+void blk_choose(const char *name);
 
 /* The disk, probed on first use; later calls return the same one. *fresh is
  * 1 on the call that probed it. 0, or BLK_E_* when no disk could be opened. */

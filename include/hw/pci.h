@@ -27,6 +27,7 @@
 #define PCI_COMMAND_IO          0x0001  /* decode I/O BARs */
 #define PCI_COMMAND_MEMORY      0x0002  /* decode memory BARs */
 #define PCI_COMMAND_MASTER      0x0004  /* bus mastering (DMA) */
+#define PCI_COMMAND_INTX_DISABLE 0x0400 /* 1: the INTx# pin is not asserted */
 #define PCI_REG_STATUS          0x06    /* 16, RW1C */
 #define PCI_REG_REVISION        0x08    /* 8, RO */
 #define PCI_REG_PROG_IF         0x09    /* 8, RO */
@@ -40,6 +41,8 @@
 #define PCI_REG_BAR0            0x10    /* 32, RW; BAR n at PCI_REG_BAR(n) */
 #define PCI_REG_BAR(n)          (PCI_REG_BAR0 + 4 * (n))
 #define PCI_BAR_PROBE_ALL_ONES  0xFFFFFFFFu /* written to size a BAR */
+#define PCI_REG_INTERRUPT_LINE  0x3C    /* 8, RW: the PIC input the firmware routed INTx to */
+#define PCI_INTERRUPT_LINE_NONE 0xFF    /*   no line assigned */
 /* Type 1 (PCI-to-PCI bridge) header. */
 #define PCI_REG_PRIMARY_BUS     0x18    /* 8, RW */
 #define PCI_REG_SECONDARY_BUS   0x19    /* 8, RW */
@@ -61,6 +64,8 @@
 #define PCI_CLASS_STORAGE       0x01
 #define PCI_SUBCLASS_IDE        0x01
 #define PCI_PROGIF_IDE_PRIMARY_NATIVE 0x01  /* IDE prog-if bit 0: primary channel in PCI native mode */
+#define PCI_SUBCLASS_SATA       0x06
+#define PCI_PROGIF_AHCI         0x01    /* SATA prog-if: AHCI 1.0 */
 
 /* Mechanism #1 reaches 256 buses of 32 devices of 8 functions; a type 0
  * header has 6 BARs, a type 1 (bridge) header 2. */

@@ -22,6 +22,7 @@ enum cmd_kind {
     CMD_FAULT,          /* fault=de|ud|gp|pf|triple */
     CMD_EXIT,           /* exit */
     CMD_TRACE,          /* trace=ADDR */
+    CMD_DISK,           /* disk=ata|ahci */
     CMD_BAD,            /* unknown word or bad value; see cmd.why */
 };
 
@@ -44,6 +45,7 @@ struct cmdline {
     int has_exit;       /* `exit` seen */
     int nphases;        /* words that run a phase (not exit, not trace=) */
     uintptr_t trace_base;   /* the last valid trace=ADDR, else TRACEDEV_DEFAULT_BASE */
+    const char *disk;       /* the last valid disk=NAME ("ata", "ahci"), else NULL */
 };
 
 /* Parse `line` (may be NULL). Always fills *cl; returns the number of words

@@ -56,8 +56,8 @@ static int dma_read(uint64_t lba, uint32_t count, struct dma_sum *s)
     if (err)
         return err;
     if (fresh)
-        kprintf("%s: model \"%s\" sectors=%llu\n", drv->name, disk->model,
-                (unsigned long long)disk->sectors);
+        kprintf("%s: %s%smodel \"%s\" sectors=%llu\n", drv->name, disk->where,
+                disk->where[0] ? ": " : "", disk->model, (unsigned long long)disk->sectors);
     s->who = drv->name;
     return blk_read(lba, count, dma_sum_chunk, s);
 }

@@ -229,16 +229,43 @@ static void test_trace_address(void **state)
     assert_int_equal(cl.trace_base, 0x2000u);
 }
 
+static void test_disk_driver(void **state)
+{
+    (void)state;
+    assert_int_equal(cmdline_parse("k dma=0:1", &cl), 0);
+    assert_null(cl.disk);                   /* no disk=: the block layer picks */
+    const struct cmd *c = one("disk=ahci");
+    assert_int_equal(c->kind, CMD_DISK);
+    assert_string_equal(cl.disk, "ahci");
+    assert_int_equal(cl.nphases, 0);        /* a setting, not a phase */
+    c = one("disk=ata");
+    assert_int_equal(c->kind, CMD_DISK);
+    assert_string_equal(cl.disk, "ata");
+
+    const char *bad[] = { "disk=", "disk=AHCI", "disk=ahci2", "disk=at", "disk=piix",
+                          "disk=ata,ahci" };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_bad(bad[i], "use disk=ata (PIIX IDE) or disk=ahci");
+        assert_null(cl.disk);
+    }
+
+    /* Wherever it stands, the last valid disk= wins; dma words still count. */
+    assert_int_equal(cmdline_parse("k dma=0:1 disk=ata dma=1:1 disk=ahci disk=x exit", &cl), 1);
+    assert_string_equal(cl.disk, "ahci");
+    assert_int_equal(cl.nphases, 2);
+    assert_int_equal(cl.ncmds, 6);
+}
+
 static void test_unknown_words(void **state)
 {
     (void)state;
     const char *words[] = { "bogus", "PCI", "pc", "pcix", "pci-", "pci-vv", "kbd=1",
-                            "exit2", "dma", "fault", "trace", "=", "-", "consoles" };
+                            "exit2", "dma", "fault", "trace", "disk", "=", "-", "consoles" };
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         assert_bad(words[i], "unknown word");
     const struct cmd *c = one("bogus");
     assert_string_equal(c->why, "unknown word: known are pci, pci-v, kbd, console, dma=LBA:COUNT, "
-                                "fault=KIND, trace=ADDR, exit");
+                                "fault=KIND, trace=ADDR, disk=ata|ahci, exit");
 }
 
 static void test_whitespace(void **state)
@@ -352,6 +379,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_dma_malformed),
     cmocka_unit_test(test_fault_kinds),
     cmocka_unit_test(test_trace_address),
+    cmocka_unit_test(test_disk_driver),
     cmocka_unit_test(test_unknown_words),
     cmocka_unit_test(test_whitespace),
     cmocka_unit_test(test_bad_words_counted_and_kept_in_order),
