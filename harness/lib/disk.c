@@ -34,8 +34,16 @@ int disk_parse(const char *s, struct disk_spec *spec, char *err, size_t errlen)
                 rc = -1;
             }
             spec->size = (uint64_t)n << shift;
+        } else if (!strncmp(v, "index=", 6)) {
+            unsigned long n = strtoul(v + 6, &end, 10);
+            if (end == v + 6 || *end || n > DISK_INDEX_MAX) {
+                snprintf(err, errlen, "bad disk index '%s'; write index=N, N from 0 to %d", v + 6,
+                         DISK_INDEX_MAX);
+                rc = -1;
+            }
+            spec->index = (unsigned)n;
         } else {
-            snprintf(err, errlen, "unknown disk option '%s'; valid: size=SIZE sparse", v);
+            snprintf(err, errlen, "unknown disk option '%s'; valid: size=SIZE sparse index=N", v);
             rc = -1;
         }
     }

@@ -18,7 +18,11 @@
 struct disk_spec {
     uint64_t size;          /* bytes */
     int sparse;
+    unsigned index;         /* -drive if=ide,index=N: 0 the PIIX primary master or
+                             * AHCI port 0 (q35 puts drive N on its port N) */
 };
+
+#define DISK_INDEX_MAX 5    /* q35's AHCI has 6 ports; pc's two IDE channels 4 drives */
 
 struct dma_range {
     uint64_t lba;

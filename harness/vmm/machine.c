@@ -64,9 +64,9 @@ void machine_cmdline(struct strv *a, const struct scenario *s, const char *qemu,
     for (int i = 0; i < io->n; i++)
         strv_push(a, io->v[i]);
     if (image) {
-        size_t n = strlen(image) + sizeof("file=,format=raw,if=ide,index=0");
+        size_t n = strlen(image) + sizeof("file=,format=raw,if=ide,index=4294967295");
         char *v = xmalloc(n);
-        snprintf(v, n, "file=%s,format=raw,if=ide,index=0", image);
+        snprintf(v, n, "file=%s,format=raw,if=ide,index=%u", image, s->disk.index);
         push2(a, "-drive", v);
         free(v);
     }

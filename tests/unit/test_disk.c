@@ -53,6 +53,21 @@ static void test_parse(void **state)
     expect_bad("size=99999999999999999999", "bad disk size");
     expect_bad("size=64M compressed", "unknown disk option 'compressed'");
     expect_bad("size='64M", "unterminated");
+    expect_bad("size=64M index=6", "bad disk index '6'; write index=N, N from 0 to 5");
+    expect_bad("size=64M index=", "bad disk index ''");
+    expect_bad("size=64M index=x", "bad disk index 'x'");
+}
+
+static void test_index(void **state)
+{
+    (void)state;
+    struct disk_spec d;
+    char err[256];
+    assert_int_equal(disk_parse("size=64M", &d, err, sizeof(err)), 0);
+    assert_int_equal(d.index, 0);
+    assert_int_equal(disk_parse("index=2 size=64M sparse", &d, err, sizeof(err)), 0);
+    assert_int_equal(d.index, 2);
+    assert_int_equal(d.sparse, 1);
 }
 
 /* Sector L: L little-endian, "TRACEOS!", then (L*31 + i*7 + (L>>8)) & 0xFF. */
@@ -197,6 +212,7 @@ static void test_crc_oracle(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_parse),
+    cmocka_unit_test(test_index),
     cmocka_unit_test(test_sector_pattern),
     cmocka_unit_test(test_crc32),
     cmocka_unit_test(test_dma_words),
