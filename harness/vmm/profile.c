@@ -7,7 +7,7 @@ static const struct trace_field ptr_after_72[] = {
     TRACE_FIELD("mr"), TRACE_FIELD("bus"), TRACE_FIELD("state"), TRACE_FIELD("IDEState"), { 0 },
 };
 static const struct trace_field ptr_prefix_72[] = {
-    TRACE_FIELD("dbs="), TRACE_FIELD("bs="), { 0 },
+    TRACE_FIELD("dbs="), TRACE_FIELD("bs="), TRACE_FIELD("ahci("), { 0 },
 };
 static const struct trace_field ptr_first_arg_72[] = {
     TRACE_FIELD("ps2_"), { 0 },
