@@ -85,6 +85,12 @@ debug: $(ISO) $(RUN_DISK)
 HOSTCC     ?= cc
 HOSTCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Werror -I. -Iinclude
 HARNESS    := $(BUILD)/traceos-test
+# harness/trace.c's pname() formats an unsigned phase into char[8]; with
+# more than 9 trace phases GCC 12 sees the 8-digit case and warns
+# (-Wformat-truncation). A phase number is 8 bits, so nothing is cut; kept a
+# warning, not an error, until harness/trace.c sizes that buffer for it.
+%/harness/trace.o $(BUILD)/bench/bench: HOSTCFLAGS += -Wno-error=format-truncation
+%/harness/trace.o: UNIT_HCFLAGS += -Wno-error=format-truncation
 -include harness/harness.mk
 -include tests/unit/unit.mk
 -include fuzz/fuzz.mk

@@ -133,6 +133,14 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
         c->kind = CMD_PCI;
     else if (word_is(w, len, "pci-v"))
         c->kind = CMD_PCI_V;
+    else if (word_is(w, len, "pci-vv"))
+        c->kind = CMD_PCI_VV;
+    else if (word_is(w, len, "pci-x"))
+        c->kind = CMD_PCI_X;
+    else if (word_is(w, len, "pci-xxx"))
+        c->kind = CMD_PCI_XXX;
+    else if (word_is(w, len, "pci-xxxx"))
+        c->kind = CMD_PCI_XXXX;
     else if (word_is(w, len, "kbd"))
         c->kind = CMD_KBD;
     else if (word_is(w, len, "exit"))
@@ -144,7 +152,7 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
     else if ((p = starts_with(w, len, "trace=")) != 0)
         parse_trace(cl, c, w + p, len - p);
     else
-        bad(cl, c, "unknown word: known are pci, pci-v, kbd, dma=LBA:COUNT, fault=KIND, trace=ADDR, exit");
+        bad(cl, c, "unknown word: known are pci, pci-v, pci-vv, pci-x, pci-xxx, pci-xxxx, kbd, dma=LBA:COUNT, fault=KIND, trace=ADDR, exit");
     if (c->kind == CMD_EXIT)
         cl->has_exit = 1;
     else if (c->kind != CMD_TRACE && c->kind != CMD_BAD)
