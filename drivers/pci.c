@@ -136,10 +136,11 @@ int pci_find_class(uint8_t class, uint8_t subclass, struct pci_func *out)
     return q.found ? 0 : -1;
 }
 
-/* Write all-ones to BAR register `reg`, read back what sticks, restore it. */
-static uint32_t pci_bar_size_mask(const struct pci_func *f, uint8_t reg, uint32_t orig)
+/* Write `ones` to BAR register `reg`, read back what sticks, restore it. */
+static uint32_t pci_bar_size_mask(const struct pci_func *f, uint8_t reg, uint32_t ones,
+                                  uint32_t orig)
 {
-    pci_write32(f, reg, PCI_BAR_PROBE_ALL_ONES);
+    pci_write32(f, reg, ones);
     uint32_t probe = pci_read32(f, reg);
     pci_write32(f, reg, orig);
     return probe;
@@ -151,14 +152,14 @@ static int pci_bar_size(const struct pci_func *f, int index, struct pci_bar *bar
 {
     uint8_t reg = (uint8_t)PCI_REG_BAR(index);
     uint32_t orig_lo = pci_read32(f, reg), orig_hi = 0, probe_hi = 0;
-    uint32_t probe_lo = pci_bar_size_mask(f, reg, orig_lo);
+    uint32_t probe_lo = pci_bar_size_mask(f, reg, PCI_BAR_PROBE_ALL_ONES, orig_lo);
     int is_64 = !(orig_lo & PCI_BAR_IO) &&
                 (orig_lo & PCI_BAR_MEM_TYPE_MASK) == PCI_BAR_MEM_TYPE_64 &&
                 index + 1 < pci_nbars(f);
     if (is_64) {
         uint8_t reg_hi = (uint8_t)PCI_REG_BAR(index + 1);
         orig_hi = pci_read32(f, reg_hi);
-        probe_hi = pci_bar_size_mask(f, reg_hi, orig_hi);
+        probe_hi = pci_bar_size_mask(f, reg_hi, PCI_BAR_PROBE_ALL_ONES, orig_hi);
     }
     pci_bar_decode(orig_lo, probe_lo, orig_hi, probe_hi, bar);
     return is_64 ? 2 : 1;
@@ -182,4 +183,23 @@ int pci_bars_probe(const struct pci_func *f, struct pci_bar bars[PCI_NBARS_NORMA
         bars[i].disabled = !(cmd & (bars[i].kind == PCI_BAR_KIND_IO ? PCI_COMMAND_IO
                                                                      : PCI_COMMAND_MEMORY));
     return nbars;
+}
+
+void pci_read_header(const struct pci_func *f, uint8_t *buf, unsigned len)
+{
+    for (unsigned off = 0; off < len && off < PCI_CFG_SPACE_SIZE; off += 4) {
+        uint32_t v = pci_read32(f, (uint8_t)off);
+        for (unsigned i = 0; i < 4; i++)
+            buf[off + i] = (uint8_t)(v >> 8 * i);
+    }
+}
+
+int pci_rom_probe(const struct pci_func *f, uint32_t *size)
+{
+    uint8_t reg = pci_is_bridge(f) ? PCI_REG_ROM_BRIDGE : PCI_REG_ROM;
+    uint32_t orig = pci_read32(f, reg);
+    /* The enable bit stays 0 while the address bits hold all ones. */
+    uint32_t probe = pci_bar_size_mask(f, reg, PCI_ROM_ADDR_MASK, orig) & PCI_ROM_ADDR_MASK;
+    *size = probe ? ~probe + 1 : 0;
+    return reg;
 }

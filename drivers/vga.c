@@ -3,12 +3,20 @@
 #include "kernel/io.h"
 #include "drivers/vga.h"
 
-static int row, col;
+/* Scrolling moves the CRTC display start down one row of the 32 KiB text
+ * buffer (80 cell writes to clear the new row) instead of copying the
+ * screen up (2000 reads and writes per line); only when the buffer is used
+ * up are the visible rows copied back to its top. `top` is the buffer row
+ * shown first; `row` counts from it. */
+#define VGA_BUF_ROWS ((int)(VGA_TEXT_SIZE / sizeof(uint16_t) / VGA_COLS))
 
-/* Cell (r, c): 16 bits, the character in the low byte, the attribute in the high. */
+static int top, row, col;
+
+/* Cell (r, c) of the screen: 16 bits, the character in the low byte, the
+ * attribute in the high. */
 static uintptr_t vga_cell_addr(int r, int c)
 {
-    return VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)(r * VGA_COLS + c);
+    return VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)((top + r) * VGA_COLS + c);
 }
 
 static void vga_cell(int r, int c, char ch)
@@ -16,31 +24,44 @@ static void vga_cell(int r, int c, char ch)
     mmio_write16(vga_cell_addr(r, c), (uint16_t)(VGA_ATTR_DEFAULT << 8 | (uint8_t)ch));
 }
 
+static void vga_crtc16(uint8_t hi_reg, uint8_t lo_reg, uint16_t v)
+{
+    outb(VGA_CRTC_INDEX, hi_reg);
+    outb(VGA_CRTC_DATA, v >> 8);
+    outb(VGA_CRTC_INDEX, lo_reg);
+    outb(VGA_CRTC_DATA, v & 0xff);
+}
+
 void vga_sync_cursor(void)
 {
-    uint16_t pos = (uint16_t)(row * VGA_COLS + col);
-    outb(VGA_CRTC_INDEX, VGA_CRTC_CURSOR_HI);
-    outb(VGA_CRTC_DATA, pos >> 8);
-    outb(VGA_CRTC_INDEX, VGA_CRTC_CURSOR_LO);
-    outb(VGA_CRTC_DATA, pos & 0xff);
+    vga_crtc16(VGA_CRTC_CURSOR_HI, VGA_CRTC_CURSOR_LO, (uint16_t)((top + row) * VGA_COLS + col));
 }
 
 static void vga_scroll(void)
 {
-    for (int r = 1; r < VGA_ROWS; r++)
-        for (int c = 0; c < VGA_COLS; c++)
-            mmio_write16(vga_cell_addr(r - 1, c), mmio_read16(vga_cell_addr(r, c)));
+    if (top + VGA_ROWS < VGA_BUF_ROWS) {
+        top++;
+    } else {
+        for (int r = 1; r < VGA_ROWS; r++)
+            for (int c = 0; c < VGA_COLS; c++)
+                mmio_write16(VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)((r - 1) * VGA_COLS + c),
+                             mmio_read16(vga_cell_addr(r, c)));
+        top = 0;
+    }
     for (int c = 0; c < VGA_COLS; c++)
         vga_cell(VGA_ROWS - 1, c, ' ');
     row = VGA_ROWS - 1;
+    vga_crtc16(VGA_CRTC_START_HI, VGA_CRTC_START_LO, (uint16_t)(top * VGA_COLS));
 }
 
 void vga_init(void)
 {
+    top = 0;
     for (int r = 0; r < VGA_ROWS; r++)
         for (int c = 0; c < VGA_COLS; c++)
             vga_cell(r, c, ' ');
     row = col = 0;
+    vga_crtc16(VGA_CRTC_START_HI, VGA_CRTC_START_LO, 0);
     vga_sync_cursor();
 }
 

@@ -148,6 +148,14 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
         c->kind = CMD_PCI;
     else if (word_is(w, len, "pci-v"))
         c->kind = CMD_PCI_V;
+    else if (word_is(w, len, "pci-vv"))
+        c->kind = CMD_PCI_VV;
+    else if (word_is(w, len, "pci-x"))
+        c->kind = CMD_PCI_X;
+    else if (word_is(w, len, "pci-xxx"))
+        c->kind = CMD_PCI_XXX;
+    else if (word_is(w, len, "pci-xxxx"))
+        c->kind = CMD_PCI_XXXX;
     else if (word_is(w, len, "kbd"))
         c->kind = CMD_KBD;
     else if (word_is(w, len, "console"))
@@ -163,7 +171,7 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
     else if ((p = starts_with(w, len, "disk=")) != 0)
         parse_disk(cl, c, w + p, len - p);
     else
-        bad(cl, c, "unknown word: known are pci, pci-v, kbd, console, dma=LBA:COUNT, fault=KIND, trace=ADDR, disk=ata|ahci, exit");
+        bad(cl, c, "unknown word: known are pci, pci-v, pci-vv, pci-x, pci-xxx, pci-xxxx, kbd, console, dma=LBA:COUNT, fault=KIND, trace=ADDR, disk=ata|ahci, exit");
     if (c->kind == CMD_EXIT)
         cl->has_exit = 1;
     else if (c->kind != CMD_TRACE && c->kind != CMD_DISK && c->kind != CMD_BAD)

@@ -18,6 +18,7 @@ make                            make
 xmllint                         libxml2-utils
 pgrep                           procps
 clang                           clang
+lspci                           pciutils
 "
 
 die() { echo "install-deps: error: $*" >&2; exit 3; }

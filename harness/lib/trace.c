@@ -267,19 +267,22 @@ static void problem(struct norm *s, uint64_t line, const char *fmt, ...)
     s->out->problems++;
 }
 
+#define PNAME_MAX sizeof("0xff")
+
+/* A phase's name, or its number (8 bits) in buf[PNAME_MAX]. */
 static const char *pname(unsigned phase, char *buf)
 {
     const char *n = trace_phase_name(phase);
     if (n)
         return n;
-    snprintf(buf, 8, "0x%02x", phase);
+    snprintf(buf, PNAME_MAX, "0x%02x", phase & 0xFFu);
     return buf;
 }
 
 static void on_marker(struct norm *s, uint32_t w)
 {
     unsigned kind = TRACEDEV_MARK_KIND(w), phase = TRACEDEV_MARK_PHASE(w);
-    char b1[8], b2[8];
+    char b1[PNAME_MAX], b2[PNAME_MAX];
     if (kind == TRACE_KIND_BEGIN) {
         if (s->open_phase >= 0) {
             problem(s, s->open_line, "phase %s began here but has no END marker before phase %s began",
@@ -341,7 +344,7 @@ int trace_normalize(const char *buf, size_t len, const char *name,
         p += n + 1;
     }
     if (s.open_phase >= 0) {
-        char b1[8];
+        char b1[PNAME_MAX];
         problem(&s, s.open_line, "phase %s began here but has no END marker",
                 pname((unsigned)s.open_phase, b1));
     }

@@ -30,6 +30,14 @@
 #define MEMMAP_DMA_BUF          0x00400000
 #define MEMMAP_DMA_BUF_SIZE     0x02000000
 
+/* Where firmware leaves the ACPI RSDP (ACPI 5.2.5.1): a 16-byte boundary in
+ * the first KiB of the EBDA (real-mode segment in the BIOS data area word
+ * at MEMMAP_BDA_EBDA_SEG), or in the BIOS area up to 1 MiB. */
+#define MEMMAP_BDA_EBDA_SEG     0x0000040E
+#define MEMMAP_EBDA_SCAN_SIZE   0x00000400
+#define MEMMAP_BIOS_AREA        0x000E0000
+#define MEMMAP_BIOS_AREA_END    0x00100000
+
 /* The kernel image must end at or below the first fixed area. */
 #define MEMMAP_KERNEL_LIMIT     MEMMAP_AHCI_CLB
 

@@ -50,7 +50,11 @@
     X(0x04, DMA, "dma") \
     X(0x05, CONSOLE, "console") \
     X(0x06, FAULT, "fault") \
-    X(0x07, RUN, "run")         /* the whole command line; VERDICT uses it */
+    X(0x07, RUN, "run")         /* the whole command line; VERDICT uses it */ \
+    X(0x08, PCI_X, "pci-x") \
+    X(0x09, PCI_XXX, "pci-xxx") \
+    X(0x0A, PCI_XXXX, "pci-xxxx") \
+    X(0x0B, PCI_VV, "pci-vv")
 
 #define TRACE_ENUM_KIND(v, N, s) TRACE_KIND_##N = v,
 #define TRACE_ENUM_PHASE(v, N, s) TRACE_PHASE_##N = v,

@@ -32,6 +32,15 @@ int pci_find_class(uint8_t class, uint8_t subclass, struct pci_func *out);
  * get PCI_BAR_NONE. Returns the number of BAR registers (6, or 2 for a bridge). */
 int pci_bars_probe(const struct pci_func *f, struct pci_bar bars[PCI_NBARS_NORMAL]);
 
+/* The first `len` bytes (a multiple of 4, at most 256) of f's configuration
+ * space into buf, one dword read at a time by mechanism #1. */
+void pci_read_header(const struct pci_func *f, uint8_t *buf, unsigned len);
+
+/* Size the expansion ROM BAR (save, write the address mask with the enable
+ * bit clear, read back, restore); *size 0 when there is none. Returns the
+ * register's offset (0x30, or 0x38 for a bridge). */
+int pci_rom_probe(const struct pci_func *f, uint32_t *size);
+
 /* Header type 1: a PCI-to-PCI bridge. */
 int pci_is_bridge(const struct pci_func *f);
 

@@ -5,13 +5,16 @@
 #define HW_VGA_H
 
 #define VGA_TEXT_BASE       0xB8000
+#define VGA_TEXT_SIZE       0x8000  /* 32 KiB at 0xB8000 in text mode: 204 rows of 80 */
 #define VGA_COLS            80
 #define VGA_ROWS            25
 #define VGA_ATTR_DEFAULT    0x07    /* light grey on black */
 
 #define VGA_CRTC_INDEX      0x3D4   /* W, 8 bits: CRTC register select */
 #define VGA_CRTC_DATA       0x3D5   /* RW, 8 bits: selected CRTC register */
-#define VGA_CRTC_CURSOR_HI  0x0E
+#define VGA_CRTC_START_HI   0x0C    /* display start, in cells from VGA_TEXT_BASE */
+#define VGA_CRTC_START_LO   0x0D
+#define VGA_CRTC_CURSOR_HI  0x0E    /* cursor, in cells from VGA_TEXT_BASE */
 #define VGA_CRTC_CURSOR_LO  0x0F
 
 #endif

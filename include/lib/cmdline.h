@@ -24,6 +24,10 @@ enum cmd_kind {
     CMD_TRACE,          /* trace=ADDR */
     CMD_DISK,           /* disk=ata|ahci */
     CMD_BAD,            /* unknown word or bad value; see cmd.why */
+    CMD_PCI_X,          /* pci-x */
+    CMD_PCI_XXX,        /* pci-xxx */
+    CMD_PCI_XXXX,       /* pci-xxxx */
+    CMD_PCI_VV,         /* pci-vv */
 };
 
 enum fault_kind { FAULT_DE, FAULT_UD, FAULT_GP, FAULT_PF, FAULT_TRIPLE };

@@ -71,6 +71,16 @@ static void pci_collect_visit(const struct pci_func *f, void *ctx)
     l->funcs[i] = *f;
 }
 
+int pci_phase_collect(const struct pci_func **funcs)
+{
+    listing.n = listing.dropped = 0;
+    pci_enumerate(pci_collect_visit, &listing);
+    if (listing.dropped)
+        kprintf("pci: %d functions not listed (more than %d)\n", listing.dropped, PCI_LIST_MAX);
+    *funcs = listing.funcs;
+    return listing.n;
+}
+
 int pci_phase_list(int verbose)
 {
     listing.n = listing.dropped = 0;

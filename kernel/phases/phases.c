@@ -5,6 +5,7 @@
 #include "phases/fault.h"
 #include "phases/kbd.h"
 #include "phases/pci.h"
+#include "phases/pcidump.h"
 #include "phases/phases.h"
 #include "phases/shell.h"
 
@@ -16,6 +17,17 @@ struct phase {
 static unsigned run_pci(const struct cmd *c)
 {
     return pci_phase_list(c->kind == CMD_PCI_V) > 0 ? 0 : 1;
+}
+
+static unsigned run_pcidump(const struct cmd *c)
+{
+    return pcidump_phase(c->kind == CMD_PCI_X ? 1 : c->kind == CMD_PCI_XXX ? 3 : 4);
+}
+
+static unsigned run_pcivv(const struct cmd *c)
+{
+    (void)c;
+    return pcivv_phase();
 }
 
 static unsigned run_kbd(const struct cmd *c)
@@ -51,6 +63,10 @@ static const struct phase phases[] = {
     [CMD_TRACE] = { .run = 0 },
     [CMD_DISK] = { .run = 0 },
     [CMD_BAD] = { .run = 0 },
+    [CMD_PCI_X] = { .phase = TRACE_PHASE_PCI_X, .run = run_pcidump },
+    [CMD_PCI_XXX] = { .phase = TRACE_PHASE_PCI_XXX, .run = run_pcidump },
+    [CMD_PCI_XXXX] = { .phase = TRACE_PHASE_PCI_XXXX, .run = run_pcidump },
+    [CMD_PCI_VV] = { .phase = TRACE_PHASE_PCI_VV, .run = run_pcivv },
 };
 
 int phase_run(const struct cmd *c)

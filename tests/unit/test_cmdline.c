@@ -114,6 +114,19 @@ static void test_every_word_kind_in_order(void **state)
     assert_int_equal(cl.trace_base, 0xfe000000u);
 }
 
+/* The configuration space words: one phase each, in order. */
+static void test_pci_dump_words(void **state)
+{
+    (void)state;
+    assert_int_equal(cmdline_parse("k pci-x pci-xxx pci-xxxx pci-vv exit", &cl), 0);
+    assert_int_equal(cl.ncmds, 5);
+    static const enum cmd_kind kinds[] = { CMD_PCI_X, CMD_PCI_XXX, CMD_PCI_XXXX, CMD_PCI_VV, CMD_EXIT };
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(cl.cmds[i].kind, kinds[i]);
+    assert_int_equal(cl.nphases, 4);
+    assert_int_equal(cl.has_exit, 1);
+}
+
 static void test_phase_count_and_exit(void **state)
 {
     (void)state;
@@ -259,12 +272,14 @@ static void test_disk_driver(void **state)
 static void test_unknown_words(void **state)
 {
     (void)state;
-    const char *words[] = { "bogus", "PCI", "pc", "pcix", "pci-", "pci-vv", "kbd=1",
-                            "exit2", "dma", "fault", "trace", "disk", "=", "-", "consoles" };
+    const char *words[] = { "bogus", "PCI", "pc", "pcix", "pci-", "pci-vvv", "pci-xx", "pci-xxxxx",
+                            "pci-x=1", "pci-V", "kbd=1", "exit2", "dma", "fault", "trace", "disk",
+                            "=", "-", "consoles" };
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         assert_bad(words[i], "unknown word");
     const struct cmd *c = one("bogus");
-    assert_string_equal(c->why, "unknown word: known are pci, pci-v, kbd, console, dma=LBA:COUNT, "
+    assert_string_equal(c->why, "unknown word: known are pci, pci-v, pci-vv, pci-x, pci-xxx, "
+                                "pci-xxxx, kbd, console, dma=LBA:COUNT, "
                                 "fault=KIND, trace=ADDR, disk=ata|ahci, exit");
 }
 
@@ -372,6 +387,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_null_and_empty),
     cmocka_unit_test(test_first_word_skipped),
     cmocka_unit_test(test_every_word_kind_in_order),
+    cmocka_unit_test(test_pci_dump_words),
     cmocka_unit_test(test_phase_count_and_exit),
     cmocka_unit_test(test_dma_decimal_and_hex),
     cmocka_unit_test(test_dma_count_bounds),
