@@ -67,6 +67,7 @@ static const struct {
     { "query-pci", ORACLE_QUERY_PCI },
     { "kbd-line", ORACLE_KBD_LINE },
     { "dma-crc", ORACLE_DMA_CRC },
+    { "lspci-decode", ORACLE_LSPCI },
 };
 #define NORACLES (sizeof(oracle_names) / sizeof(oracle_names[0]))
 
@@ -229,7 +230,10 @@ static int check_oracles(struct ctx *c, const struct scenario *s)
         : (s->oracles & ORACLE_QUERY_PCI) && s->has_exit
             ? "oracle query-pci asks QEMU after the kernel's verdict, but append has `exit`, so QEMU is gone by then; remove exit"
         : (s->oracles & ORACLE_KBD_LINE) && s->key_events.n == 0
-            ? "oracle kbd-line needs typed keys; add a keys = line" : NULL;
+            ? "oracle kbd-line needs typed keys; add a keys = line"
+        : (s->oracles & ORACLE_LSPCI) && !(s->has_pci_dump && s->has_pci_vv)
+            ? "oracle lspci-decode needs the kernel's dump and listing; add the words pci-xxx (pci-xxxx on q35) and pci-vv to append"
+            : NULL;
     if (!why)
         return 0;
     c->line = c->oracle_line;
@@ -250,6 +254,11 @@ static int finish(struct ctx *c, struct scenario_set *set, int first)
     kcmdline_parse(s->append, &cl);
     s->trace_base = cl.trace_base;
     s->has_exit = cl.has_exit;
+    for (int i = 0; i < cl.ncmds; i++) {
+        enum cmd_kind k = cl.cmds[i].kind;
+        s->has_pci_dump |= k == CMD_PCI_X || k == CMD_PCI_XXX || k == CMD_PCI_XXXX;
+        s->has_pci_vv |= k == CMD_PCI_VV;
+    }
     return check_oracles(c, s);
 }
 

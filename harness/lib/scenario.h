@@ -26,6 +26,7 @@ enum expect { EXPECT_PASS, EXPECT_FAIL, EXPECT_CRASH, EXPECT_TRIPLE };
 #define ORACLE_QUERY_PCI  1u
 #define ORACLE_KBD_LINE   2u
 #define ORACLE_DMA_CRC    4u
+#define ORACLE_LSPCI      8u       /* lspci-decode */
 
 struct scenario {
     char *name;
@@ -36,6 +37,7 @@ struct scenario {
     char *append;
     uint64_t trace_base;    /* from append, as the kernel reads it: trace=ADDR or the default */
     int has_exit;           /* append has the word `exit` */
+    int has_pci_dump, has_pci_vv;   /* append has pci-x/pci-xxx/pci-xxxx, pci-vv */
     struct strv events;     /* trace event globs */
     int timeout;
     enum expect expect;
