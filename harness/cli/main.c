@@ -13,12 +13,15 @@
  *     --repeat N        run each scenario N times; a run differing from the first fails
  *     --tap FILE        also write a TAP version 13 report
  *     --junit FILE      also write a JUnit XML report
+ *     --explain FILE    print each line of a trace (a golden, an actual.trace
+ *                       or a raw trace.log) with its meaning, and exit
  *
  * Exit status: 0 all passed; otherwise the worst class seen, by number:
  *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
  *   2 usage or bad input (scenario files,   5 TIMEOUT
  *     unknown name, --bless under CI)       6 ERROR (QEMU/device/event/golden/kernel missing)
- *   3 GUEST-FAIL (the kernel's verdict)     130/143 interrupted by SIGINT/SIGTERM
+ *   3 GUEST-FAIL (the kernel's verdict)     7 --explain: the file cannot be read
+ *                                           130/143 interrupted by SIGINT/SIGTERM
  *
  * This file is the only one that knows the options: everything below
  * harness/cli takes plain values (struct config and arguments). Each
@@ -27,12 +30,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "harness/lib/decode/decode.h"
 #include "harness/lib/scenario.h"
 #include "harness/run/pool.h"
 #include "harness/run/results.h"
 #include "harness/run/run.h"
 
 #define EXIT_USAGE 2
+#define EXIT_EXPLAIN_UNREADABLE 7   /* --explain FILE: FILE cannot be read */
 #define MAX_REPEAT 10000
 /* How the user names another QEMU or scenario directory: the end of the
  * messages that suggest one. */
@@ -41,7 +46,7 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios, *tap, *junit;
+    const char *scenarios, *tap, *junit, *explain;
     int jobs, list, repeat;
     struct strv select;
 };
@@ -50,7 +55,7 @@ static void usage(const char *why)
 {
     fprintf(stderr, "traceos-test: %s\nusage: traceos-test [--list] [-j N] [--bless] [--kernel PATH] "
             "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [--repeat N] [--tap FILE] "
-            "[--junit FILE] [NAME|CFG-PATH ...]\n", why);
+            "[--junit FILE] [--explain FILE] [NAME|CFG-PATH ...]\n", why);
     exit(EXIT_USAGE);
 }
 
@@ -80,7 +85,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
         const char **val = !strcmp(a, "--kernel") ? &o->cfg.kernel : !strcmp(a, "--expected") ? &o->cfg.expected
                            : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
                            : !strcmp(a, "--scenarios") ? &o->scenarios : !strcmp(a, "--tap") ? &o->tap
-                           : !strcmp(a, "--junit") ? &o->junit : NULL;
+                           : !strcmp(a, "--junit") ? &o->junit
+                           : !strcmp(a, "--explain") ? &o->explain : NULL;
         int is_num = !strcmp(a, "-j") || !strcmp(a, "--repeat");
         if ((val || is_num) && i + 1 >= argc)
             usage("option needs a value");
@@ -193,6 +199,27 @@ static void preflight(struct opts *o)
     }
 }
 
+/* --explain FILE: every line with its meaning on stdout; lines that do not
+ * decode are printed as they are and counted on stderr. */
+static int explain(const char *path)
+{
+    struct sbuf text = { 0 }, out = { 0 };
+    char err[1200];
+    if (read_file(path, &text, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: --explain: %s; pass a golden (expected/NAME.trace) or a kept "
+                "build/runs/NAME/actual.trace or trace.log\n", err);
+        return EXIT_EXPLAIN_UNREADABLE;
+    }
+    int bad = decode_explain(text.p, text.len, &out);
+    fwrite(out.p ? out.p : "", 1, out.len, stdout);
+    if (bad)
+        fprintf(stderr, "traceos-test: --explain: %d line(s) of %s did not decode (marked above)\n",
+                bad, path);
+    sb_free(&text);
+    sb_free(&out);
+    return 0;
+}
+
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -207,6 +234,8 @@ int main(int argc, char **argv)
     struct scenario_set set = { 0 };
     char err[2048] = "";
     parse_args(argc, argv, &o);
+    if (o.explain)
+        return explain(o.explain);
     if (o.cfg.bless && getenv("CI") && *getenv("CI")) {
         fprintf(stderr, "traceos-test: --bless is refused when CI is set: goldens are reviewed changes; bless locally and commit them\n");
         return EXIT_USAGE;
