@@ -94,4 +94,28 @@ void decode_meanings_free(struct decode_meanings *m);
  * layout decode_explain and the annotated diffs share. */
 void decode_annotate(struct sbuf *out, const char *line, size_t n, const char *meaning);
 
+/* The unified diff `diff` of golden a and actual b (diff_unified's
+ * output) with each changed line's meaning beside it, each decoded in the
+ * order of its own text. */
+void decode_annotate_diff(const char *a, size_t alen, const char *b, size_t blen,
+                          const char *diff, size_t dlen, struct sbuf *out);
+
+/* The first line where actual differs from golden, both sides with their
+ * meanings (each decoded after the common lines before it), under a title
+ * line; lines start with `indent`. Returns 1 when they differ, else 0 (and
+ * says so). */
+int decode_first_difference(const char *golden, size_t glen, const char *actual, size_t alen,
+                            const char *indent, struct sbuf *out);
+
+/* The last n lines of text under "INDENT TITLE:", each with its meaning. */
+void decode_tail(const char *title, const char *text, size_t len, int n, const char *indent,
+                 struct sbuf *out);
+
+/* The markers written to the trace device at `base` in a raw QEMU log
+ * (struct trace_rules names the write event), decoded, one a line; a run of
+ * ACKs shown as its first and last. Returns how many there were. */
+struct trace_rules;
+int decode_markers_seen(const struct trace_rules *rules, uint64_t base, const char *log, size_t len,
+                        const char *indent, struct sbuf *out);
+
 #endif

@@ -127,10 +127,10 @@ static void meaning(unsigned kind, unsigned phase, unsigned arg, uint32_t value,
                                                       : arg == 1 ? "FAIL (a word failed)" : "unknown value");
         break;
     case TRACE_KIND_READY:
-        say(out, "the phase waits for host input: the harness sends the first key now");
+        say(out, "the phase waits for host input: the harness types the scenario's keys from here");
         break;
     case TRACE_KIND_ACK:
-        say(out, "host input event %u consumed (mod 4096): the harness sends the next", arg);
+        say(out, "host input event %u consumed (mod 4096): the harness may send the next", arg);
         break;
     default:
         say(out, "not a marker kind (%u)", kind);
