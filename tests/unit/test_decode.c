@@ -27,6 +27,7 @@
 
 #include "harness/lib/decode/decode_parts.h"
 #include "harness/lib/decode/decode_ps2.h"
+#include "harness/lib/diff.h"
 #include "harness/lib/util.h"
 #include "unit.h"
 
@@ -433,6 +434,45 @@ static void test_bad_input(void **state)
     sb_free(&out);
 }
 
+/* What failures show: the first differing line, decoded in its phase's
+ * state, and a golden diff with its changed lines annotated. */
+static void test_failure_views(void **state)
+{
+    (void)state;
+    static const char g[] = "== begin kbd\nps2_keyboard_set_translation P0 mode 0\n"
+                            "ps2_keyboard_set_translation P0 mode 1\nps2_write_keyboard P0 val 237\n"
+                            "ps2_write_keyboard P0 val 4\n== end kbd status=0\n";
+    static const char a[] = "== begin kbd\nps2_keyboard_set_translation P0 mode 0\n"
+                            "ps2_keyboard_set_translation P0 mode 1\nps2_write_keyboard P0 val 237\n"
+                            "ps2_write_keyboard P0 val 2\n== end kbd status=0\n";
+    struct sbuf out = { 0 }, d = { 0 };
+    assert_int_equal(decode_first_difference(g, sizeof(g) - 1, a, sizeof(a) - 1, "  ", &out), 1);
+    assert_non_null(strstr(out.p, "first trace difference, line 5:"));
+    /* decoded after the line before it: the LED byte of 0xED */
+    assert_non_null(strstr(out.p, "golden: ps2_write_keyboard P0 val 4"));
+    assert_non_null(strstr(out.p, "LEDs caps-lock"));
+    assert_non_null(strstr(out.p, "LEDs num-lock"));
+    out.len = 0;
+    assert_int_equal(decode_first_difference(g, sizeof(g) - 1, g, sizeof(g) - 1, "  ", &out), 0);
+    assert_non_null(strstr(out.p, "the same as the golden (6 lines)"));
+    out.len = 0;
+    assert_int_equal(decode_first_difference(g, sizeof(g) - 1, g, 13, "  ", &out), 1);
+    assert_non_null(strstr(out.p, "(no line 2: the actual trace ends here)"));
+    out.len = 0;
+    assert_int_equal(diff_unified(g, sizeof(g) - 1, a, sizeof(a) - 1, "golden", "actual", &d), 1);
+    decode_annotate_diff(g, sizeof(g) - 1, a, sizeof(a) - 1, d.p, d.len, &out);
+    assert_non_null(strstr(out.p, "--- golden\n+++ actual\n"));
+    const char *minus = strstr(out.p, "-ps2_write_keyboard P0 val 4"), *plus = strstr(out.p, "+ps2_write_keyboard P0 val 2");
+    assert_non_null(minus);
+    assert_non_null(plus);
+    assert_non_null(strstr(minus, "# data byte 0x04 for keyboard command 0xED: LEDs caps-lock\n"));
+    assert_non_null(strstr(plus, "# data byte 0x02 for keyboard command 0xED: LEDs num-lock\n"));
+    /* context lines are not annotated */
+    assert_non_null(strstr(out.p, " ps2_write_keyboard P0 val 237\n"));
+    sb_free(&out);
+    sb_free(&d);
+}
+
 /* Every line of every golden (expected/ and its per-version sets) decodes.
  * The events seen are listed with their counts; an event no table knows
  * fails the test as "not decoded: EVENT". Run from the top of the tree. */
@@ -537,6 +577,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_markers),
     cmocka_unit_test(test_ports),
     cmocka_unit_test(test_bad_input),
+    cmocka_unit_test(test_failure_views),
     cmocka_unit_test(test_every_golden_line),
 };
 

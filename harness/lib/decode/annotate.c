@@ -72,6 +72,8 @@ void decode_annotate_diff(const char *a, size_t alen, const char *b, size_t blen
     decode_meanings_free(&mb);
 }
 
+static void meaning_line(struct decode_state *st, const char *l, size_t n, struct sbuf *m);
+
 /* The meaning of line k of l, after a state-only pass over the lines before
  * it from `st` (which it advances). */
 static void meaning_at(struct decode_state *st, const struct text_lines *l, size_t from,
@@ -79,57 +81,77 @@ static void meaning_at(struct decode_state *st, const struct text_lines *l, size
 {
     for (size_t i = from; i < k; i++)
         decode_line(st, l->p[i], l->n[i], NULL);
+    meaning_line(st, l->p[k], l->n[k], m);
+}
+
+/* The meaning of one line for a report, or why there is none. */
+static void meaning_line(struct decode_state *st, const char *l, size_t n, struct sbuf *m)
+{
     m->len = 0;
-    enum decode_result r = decode_line(st, l->p[k], l->n[k], m);
+    enum decode_result r = decode_line(st, l, n, m);
     if (r != DECODE_OK) {
         char name[64];
-        decode_event_name(l->p[k], l->n[k], name, sizeof(name));
+        decode_event_name(l, n, name, sizeof(name));
         m->len = 0;
         sb_printf(m, r == DECODE_UNKNOWN ? "not decoded: %s" : "undecodable%s", r == DECODE_UNKNOWN ? name : "");
     }
     sb_add(m, "", 0);
 }
 
+static size_t line_len(const char *p, const char *end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    return nl ? (size_t)(nl - p) : (size_t)(end - p);
+}
+
+/* Lines are compared in one pass. What a line means depends only on the
+ * lines of its own phase (each phase sets its devices up afresh), so the
+ * state-only pass starts at the last `== begin` before the difference: a
+ * failure costs one segment's decoding, not the whole trace's. */
 int decode_first_difference(const char *golden, size_t glen, const char *actual, size_t alen,
                             const char *indent, struct sbuf *out)
 {
-    struct text_lines g, a;
-    split(golden, glen, &g);
-    split(actual, alen, &a);
+    const char *g = golden, *ge = golden + glen, *a = actual, *ae = actual + alen, *seg = golden;
     size_t k = 0;
-    while (k < g.count && k < a.count && g.n[k] == a.n[k] && !memcmp(g.p[k], a.p[k], g.n[k]))
-        k++;
-    int differs = k < g.count || k < a.count;
-    if (!differs) {
-        sb_printf(out, "%strace: the same as the golden (%zu lines)\n", indent, g.count);
-    } else {
-        struct decode_state st, st2;
-        struct sbuf m = { 0 }, line = { 0 };
-        decode_init(&st);
-        for (size_t i = 0; i < k; i++)          /* the common part: one state for both */
-            decode_line(&st, g.p[i], g.n[i], NULL);
-        st2 = st;
-        sb_printf(out, "%sfirst trace difference, line %zu:\n", indent, k + 1);
-        const char *const who[] = { "golden: ", "actual: " };
-        const struct text_lines *tl[] = { &g, &a };
-        struct decode_state *sp[] = { &st, &st2 };
-        for (int s = 0; s < 2; s++) {
-            line.len = 0;
-            sb_printf(&line, "%s  %s", indent, who[s]);
-            if (k < tl[s]->count) {
-                meaning_at(sp[s], tl[s], k, k, &m);
-                sb_add(&line, tl[s]->p[k], tl[s]->n[k]);
-                decode_annotate(out, line.p, line.len, m.p);
-            } else {
-                sb_printf(out, "%s(no line %zu: the %s ends here)\n", line.p, k + 1, s ? "actual trace" : "golden");
-            }
-        }
-        sb_free(&m);
-        sb_free(&line);
+    while (g < ge && a < ae) {
+        size_t gn = line_len(g, ge), an = line_len(a, ae);
+        if (gn != an || memcmp(g, a, gn))
+            break;
+        if (gn > 9 && !memcmp(g, "== begin ", 9))
+            seg = g;
+        g += gn + 1, a += an + 1, k++;
     }
-    split_free(&g);
-    split_free(&a);
-    return differs;
+    if (g >= ge && a >= ae) {
+        sb_printf(out, "%strace: the same as the golden (%zu lines)\n", indent, k);
+        return 0;
+    }
+    struct decode_state st, st2;
+    struct sbuf m = { 0 }, line = { 0 };
+    decode_init(&st);
+    for (const char *p = seg; p < g;) {         /* the common part of the phase: one state */
+        size_t n = line_len(p, g);
+        decode_line(&st, p, n, NULL);
+        p += n + 1;
+    }
+    st2 = st;
+    sb_printf(out, "%sfirst trace difference, line %zu:\n", indent, k + 1);
+    const char *const who[] = { "golden: ", "actual: " }, *at[] = { g, a }, *end[] = { ge, ae };
+    struct decode_state *sp[] = { &st, &st2 };
+    for (int s = 0; s < 2; s++) {
+        line.len = 0;
+        sb_printf(&line, "%s  %s", indent, who[s]);
+        if (at[s] < end[s]) {
+            size_t n = line_len(at[s], end[s]);
+            meaning_line(sp[s], at[s], n, &m);
+            sb_add(&line, at[s], n);
+            decode_annotate(out, line.p, line.len, m.p);
+        } else {
+            sb_printf(out, "%s(no line %zu: the %s ends here)\n", line.p, k + 1, s ? "actual trace" : "golden");
+        }
+    }
+    sb_free(&m);
+    sb_free(&line);
+    return 1;
 }
 
 void decode_tail(const char *title, const char *text, size_t len, int n, const char *indent,
