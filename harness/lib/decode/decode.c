@@ -143,6 +143,17 @@ static size_t name_len(const char *l, size_t n)
     return i;
 }
 
+/* NAME, then a blank or the end: a line that names an event (a marker line counts). */
+static int event_shaped(const char *l, size_t n)
+{
+    size_t skip = timestamp_prefix(l, n);
+    l += skip, n -= skip;
+    if (n >= 3 && !memcmp(l, "== ", 3))
+        return 1;
+    size_t k = name_len(l, n);
+    return k > 0 && (k == n || l[k] == ' ');
+}
+
 void decode_event_name(const char *line, size_t n, char *name, size_t size)
 {
     size_t skip = timestamp_prefix(line, n);
@@ -198,7 +209,7 @@ static enum decode_result meaning_of(struct decode_state *st, const char *l, siz
         if (r == DECODE_UNKNOWN)
             sb_printf(m, "not decoded: %s", name);
         else
-            sb_printf(m, "undecodable: %s", name[0] ? "its fields cannot be read" : "not a trace line");
+            sb_printf(m, "undecodable: %s", event_shaped(l, n) ? "its fields cannot be read" : "not a trace line");
     }
     sb_add(m, "", 0);
     return r;
