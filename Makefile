@@ -127,6 +127,13 @@ check-layers:
 	@tools/check-layers.sh
 test: check-layers
 
+# The docs' marked trace excerpts appear in their goldens (tools/check-docs.sh);
+# part of `make test`.
+.PHONY: check-docs
+check-docs:
+	@tools/check-docs.sh
+test: check-docs
+
 clean:
 	rm -rf $(BUILD)
 

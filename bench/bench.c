@@ -10,9 +10,13 @@
  *     against a bare boot running the scenario's own words (plus `exit`), so
  *     the guest's own work (a 32 MiB read, say) is not counted as overhead;
  *  2. the trace normalizer's throughput on a generated log of 1.2 million
- *     lines shaped like a real one (mostly other devices' port writes);
+ *     lines shaped like a real one (mostly other devices' port writes), and
+ *     with the decoding a failing run adds (harness/lib/decode/: the first
+ *     line that differs from the golden, decoded after a state-only pass
+ *     over the lines before it); the decoder's own speed on --explain;
  *  3. the whole suite's wall time with -j1 and with -j = online CPUs.
- * Numbers are reported, never asserted. */
+ * Numbers are reported, never asserted. BENCH_ONLY=normalizer runs table 2
+ * alone. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +26,7 @@
 #include "abi/tracedev.h"
 #include "harness/lib/scenario.h"
 #include "harness/vmm/machine.h"
+#include "harness/lib/decode/decode.h"
 #include "harness/lib/trace.h"
 #include "harness/vmm/profile.h"
 
@@ -205,7 +210,7 @@ static void make_log(struct sbuf *b, uint64_t want_lines, uint64_t *lines)
 
 static void bench_normalizer(int runs)
 {
-    struct sbuf log = { 0 };
+    struct sbuf log = { 0 }, golden = { 0 };
     uint64_t lines;
     make_log(&log, 1200000, &lines);
     struct strv ev = { 0 };
@@ -214,21 +219,51 @@ static void bench_normalizer(int runs)
     strv_push(&ev, "ps2_*");
     struct trace_opts o = { .events = &ev, .base = TRACEDEV_DEFAULT_BASE,
                             .rules = qemu_profile_baseline()->trace };
-    double t[MAXRUNS];
-    size_t out_len = 0;
-    for (int i = 0; i < runs; i++) {
+    double t[MAXRUNS], tf[MAXRUNS], te[MAXRUNS];
+    size_t out_len = 0, out_lines = 0;
+    /* One warm-up pass, then each run times the normalizer, and apart the
+     * decoding a failure adds to it, so that both see the same warm
+     * allocator and caches. */
+    for (int i = -1; i < runs; i++) {
         struct trace_out out = { 0 };
         double t0 = now_s();
         trace_normalize(log.p, log.len, "bench.log", &o, &out);
-        t[i] = now_s() - t0;
+        double tn = now_s() - t0;
         out_len = out.text.len;
+        if (!golden.len) {                  /* the golden: its last line differs */
+            sb_add(&golden, out.text.p, out.text.len);
+            sb_puts(&golden, "== end pci status=1\n");
+        }
         trace_out_free(&out);
+        struct trace_out out2 = { 0 };
+        struct sbuf why = { 0 };
+        trace_normalize(log.p, log.len, "bench.log", &o, &out2);
+        t0 = now_s();                       /* the decoding alone: the totals are noisier than it */
+        decode_first_difference(golden.p, golden.len, out2.text.p, out2.text.len, "  ", &why);
+        double tnf = now_s() - t0;
+        sb_free(&why);
+        struct sbuf ex = { 0 };
+        t0 = now_s();
+        decode_explain(out2.text.p, out2.text.len, &ex);
+        double tex = now_s() - t0;
+        out_lines = 0;
+        for (size_t k = 0; k < out2.text.len; k++)
+            out_lines += out2.text.p[k] == '\n';
+        sb_free(&ex);
+        trace_out_free(&out2);
+        if (i >= 0)
+            t[i] = tn, tf[i] = tnf, te[i] = tex;
     }
-    double m = median(t, runs);
-    printf("normalizer: %llu lines (%.1f MB) -> %.1f MB golden text in %.3f s: %.2f million lines/s  (target >= 2)\n\n",
+    double m = median(t, runs), mf = median(tf, runs), me = median(te, runs);
+    printf("normalizer: %llu lines (%.1f MB) -> %.1f MB golden text in %.3f s: %.2f million lines/s  (target >= 2)\n",
            (unsigned long long)lines, log.len / 1e6, out_len / 1e6, m, lines / m / 1e6);
+    printf("normalizer + decoding a failure's first difference (%.3f s): %.3f s: %.2f million lines/s, %+.1f%%  (target <= +10%%)\n",
+           mf, m + mf, lines / (m + mf) / 1e6, mf / m * 100);
+    printf("decoder (--explain of the %zu golden lines, every meaning written): %.3f s: %.2f million lines/s\n\n",
+           out_lines, me, out_lines / me / 1e6);
     strv_free(&ev);
     sb_free(&log);
+    sb_free(&golden);
 }
 
 static void bench_suite(const struct scenario_set *set, char **av, int runs)
@@ -265,9 +300,17 @@ int main(int argc, char **argv)
         return 2;
     }
     printf("bench: medians of %d runs\n\n", runs);
-    bench_scenarios(&set, argv, runs);
+    const char *only = getenv("BENCH_ONLY");
+    int all = !only || !*only;
+    if (!all && strcmp(only, "normalizer")) {
+        fprintf(stderr, "bench: BENCH_ONLY='%s': only 'normalizer' can run alone; unset it for all\n", only);
+        return 2;
+    }
+    if (all)
+        bench_scenarios(&set, argv, runs);
     bench_normalizer(runs);
-    bench_suite(&set, argv, runs);
+    if (all)
+        bench_suite(&set, argv, runs);
     scenario_set_free(&set);
     return 0;
 }

@@ -37,6 +37,7 @@
 
 static struct {
     uint16_t bm;                        /* primary channel bus-master base */
+    struct pci_func ctrl;               /* the IDE controller's PCI function */
     struct ata_identity id;
 } ata;
 
@@ -74,6 +75,7 @@ static int ata_find_controller(void)
         return -BLK_E_NO_CONTROLLER;
     }
     ata.bm = (uint16_t)(bar4 & PCI_BAR_IO_MASK);
+    ata.ctrl = f;
     uint16_t cmd = pci_read16(&f, PCI_REG_COMMAND);
     pci_write16(&f, PCI_REG_COMMAND, cmd | PCI_COMMAND_IO | PCI_COMMAND_MASTER);
     return 0;
@@ -214,7 +216,12 @@ static int ata_bm_finish(const struct ata_taskfile *tf, int waited)
         why = buf;
         err = -BLK_E_ABORTED;
     } else if ((bst & (BM_STATUS_IRQ | BM_STATUS_ACTIVE)) != BM_STATUS_IRQ) {
-        why = "bus master not finished (PRD table longer than the transfer?)";
+        /* No progress: a controller that may not master the bus cannot
+         * reach memory at all (QEMU: the DMA address space is disabled). */
+        if (!(pci_read16(&ata.ctrl, PCI_REG_COMMAND) & PCI_COMMAND_MASTER))
+            why = "bus mastering off (PCI COMMAND bit 2 clear): the controller cannot reach memory";
+        else
+            why = "bus master not finished (PRD table longer than the transfer?)";
         err = -BLK_E_BUS_MASTER;
     } else {
         return 0;

@@ -21,7 +21,7 @@ FUZZ_CFLAGS  := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -I. 
 FUZZ_OBJ     := $(BUILD)/fuzz/obj
 FUZZ_LIB     := $(BUILD)/fuzz/libharness.a
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_OBJ)/%.o,$(HARNESS_LIB_SRCS))
-FUZZ_ALL     := trace scenario keys
+FUZZ_ALL     := trace scenario keys decode
 FUZZ         ?= $(FUZZ_ALL)
 FUZZ_SECONDS ?= 60
 FUZZ_OPTS    := -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1

@@ -3,13 +3,14 @@
 #
 # HARNESS_LIB_SRCS is the one list of the harness library's sources: every
 # directory below harness/ but cli/ (run, judge, vmm, lib), and the kernel's
-# own command-line parser (pure), so that both sides read words alike. It is
+# own command-line parser (pure), so that both sides read words alike, and
+# its scancode decoder (key names for the trace decoder). It is
 # built once per compiler flavour into an archive, which the harness, the
 # unit tests, the bench ($(HARNESS_LIB)) and the fuzzers (fuzz/fuzz.mk)
 # link. Objects mirror the source paths: $(BUILD)/host/harness/lib/trace.o.
 
 HARNESS_LIB_SRCS := $(sort $(wildcard harness/lib/*.c harness/vmm/*.c harness/judge/*.c harness/run/*.c)) \
-                    lib/cmdline.c
+                    $(sort $(wildcard harness/lib/decode/*.c)) lib/cmdline.c lib/scancode.c
 HARNESS_CLI_SRCS := $(wildcard harness/cli/*.c)
 HARNESS_LIBS     := -ljansson
 

@@ -8,7 +8,8 @@
  *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
  *   2 usage or bad input (scenario files,   5 TIMEOUT
  *     unknown name, --bless under CI)       6 ERROR (QEMU/device/event/golden/kernel missing)
- *   3 GUEST-FAIL (the kernel's verdict)     130/143 interrupted by SIGINT/SIGTERM
+ *   3 GUEST-FAIL (the kernel's verdict)     7 --explain: the file cannot be read
+ *                                           130/143 interrupted by SIGINT/SIGTERM
  *
  * This file is the only one that knows the options: everything below
  * harness/cli takes plain values (struct config and arguments). Each
@@ -21,12 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "harness/lib/decode/decode.h"
 #include "harness/lib/scenario.h"
 #include "harness/run/pool.h"
 #include "harness/run/results.h"
 #include "harness/run/run.h"
 
 #define EXIT_USAGE 2
+#define EXIT_EXPLAIN_UNREADABLE 7   /* --explain FILE: FILE cannot be read */
 #define MAX_REPEAT 10000
 /* How the user names another QEMU or scenario directory: the end of the
  * messages that suggest one. */
@@ -35,7 +38,7 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios, *tap, *junit, *root;
+    const char *scenarios, *tap, *junit, *root, *explain;
     int jobs, list, repeat, help;
     int default_kernel;         /* --kernel not given */
     struct strv select;
@@ -80,6 +83,9 @@ static const struct option_row options[] = {
       .help = "also write a TAP version 13 report" },
     { .name = "--junit", .kind = OPT_STR, .arg = "FILE", .field = OPT_AT(junit),
       .help = "also write a JUnit XML report" },
+    { .name = "--explain", .kind = OPT_STR, .arg = "FILE", .field = OPT_AT(explain),
+      .help = "print each line of a trace (a golden, an actual.trace or a raw trace.log)\n"
+              "                     with its meaning, and exit (7 when FILE cannot be read)" },
     { .name = "--help", .alt = "-h", .kind = OPT_FLAG, .field = OPT_AT(help),
       .help = "show this text and exit" },
 };
@@ -328,6 +334,27 @@ static void preflight(struct opts *o)
     }
 }
 
+/* --explain FILE: every line with its meaning on stdout; lines that do not
+ * decode are printed as they are and counted on stderr. */
+static int explain(const char *path)
+{
+    struct sbuf text = { 0 }, out = { 0 };
+    char err[1200];
+    if (read_file(path, &text, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: --explain: %s; pass a golden (expected/NAME.trace) or a kept "
+                "build/runs/NAME/actual.trace or trace.log\n", err);
+        return EXIT_EXPLAIN_UNREADABLE;
+    }
+    int bad = decode_explain(text.p, text.len, &out);
+    fwrite(out.p ? out.p : "", 1, out.len, stdout);
+    if (bad)
+        fprintf(stderr, "traceos-test: --explain: %d line(s) of %s did not decode (marked above)\n",
+                bad, path);
+    sb_free(&text);
+    sb_free(&out);
+    return 0;
+}
+
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -347,6 +374,8 @@ int main(int argc, char **argv)
         return 0;
     }
     set_defaults(&o);
+    if (o.explain)
+        return explain(o.explain);
     if (o.cfg.bless && getenv("CI") && *getenv("CI")) {
         fprintf(stderr, "traceos-test: --bless is refused when CI is set: goldens are reviewed changes; bless locally and commit them\n");
         return EXIT_USAGE;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "harness/judge/parts.h"
 #include "harness/lib/crashdump.h"
+#include "harness/lib/decode/decode.h"
 #include "harness/lib/report.h"
 
 void judge_tail(struct sbuf *out, const char *title, const char *text, size_t len, int n)
@@ -66,7 +67,8 @@ static void timed_out(const struct judge_job *j, const struct live *lv, const st
 {
     result_set(r, R_TIMEOUT, "no end within %ds; QEMU killed", j->s->timeout);
     sb_printf(&r->detail, "  markers seen: ready=%d acks=%d verdict=%d\n", lv->ready, lv->acks, lv->verdict);
-    judge_tail(&r->detail, "last trace lines", t->log.p, t->log.len, TAIL_TRACE);
+    decode_markers_seen(j->rules, j->s->trace_base, t->log.p, t->log.len, "  ", &r->detail);
+    decode_tail("last trace lines", t->log.p, t->log.len, TAIL_TRACE, "  ", &r->detail);
     judge_tail(&r->detail, "last serial lines", t->serial.p, t->serial.len, TAIL_SERIAL);
 }
 
@@ -93,6 +95,8 @@ void judge_outcome(const struct judge_job *j, const struct live *lv, struct resu
     } else if (judge_oracles(j, lv, &t, r) == 0) {
         judge_goldens(j, &t, r);
     }
+    if (r->cls == R_FAIL || r->cls == R_GUEST_FAIL || r->cls == R_TIMEOUT)
+        judge_show_cause(j, &t, r);
     if (j->bless && r->cls != R_PASS)
         sb_puts(&r->reason, " (goldens not written)");
     sb_free(&t.log);

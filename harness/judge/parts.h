@@ -37,4 +37,9 @@ int judge_oracles(const struct judge_job *j, const struct live *lv, const struct
 /* goldens.c: compare with the goldens, or write them when blessing. */
 void judge_goldens(const struct judge_job *j, const struct texts *t, struct result *r);
 
+/* explain.c: what every FAIL, GUEST-FAIL and TIMEOUT shows, whatever
+ * decided it: the first trace line that differs from the golden (decoded),
+ * the serial tail and the kept artifacts, each unless r's detail has it. */
+void judge_show_cause(const struct judge_job *j, const struct texts *t, struct result *r);
+
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "harness/lib/decode/decode.h"
 #include "harness/lib/diff.h"
 #include "harness/lib/golden.h"
 
@@ -71,7 +72,11 @@ int golden_compare(const char *scenario, const char *golden, const char *actual,
     int differs = diff_unified(g.p, g.len, text, len, golden, actual, &d);
     if (differs) {
         sb_printf(out, "=== %s: %s differs from the golden\n", scenario, actual);
-        sb_add(out, d.p, d.len);
+        size_t gl = strlen(golden);
+        if (gl > 6 && !strcmp(golden + gl - 6, ".trace"))     /* each changed line decoded */
+            decode_annotate_diff(g.p, g.len, text, len, d.p, d.len, out);
+        else
+            sb_add(out, d.p, d.len);
     }
     sb_free(&d);
     sb_free(&g);

@@ -2,6 +2,7 @@
  * single run (PASS) and the same normalized trace and serial as the first. */
 #include <stdio.h>
 #include <string.h>
+#include "harness/lib/decode/decode.h"
 #include "harness/lib/diff.h"
 #include "harness/run/run.h"
 
@@ -36,22 +37,26 @@ void run_repeated(const struct config *cfg, const struct scenario *s, int n, str
         texts_of(&p, i == 1 ? &tr0 : &tr, i == 1 ? &se0 : &se);
         if (i == 1)
             continue;
-        struct sbuf d = { 0 };
+        struct sbuf d = { 0 }, dse = { 0 };
         char name[64];
         snprintf(name, sizeof(name), "run %d", i);
         int dt = diff_unified(tr0.p, tr0.len, tr.p, tr.len, "run 1 (trace)", name, &d);
-        int ds = diff_unified(se0.p, se0.len, se.p, se.len, "run 1 (serial)", name, &d);
+        int ds = diff_unified(se0.p, se0.len, se.p, se.len, "run 1 (serial)", name, &dse);
         if (dt || ds) {
             r->cls = R_FAIL;
             r->reason.len = 0;
             sb_printf(&r->reason, "run %d of %d: %s from run 1 (flaky)", i, n,
                       dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
             r->detail.len = 0;      /* the run-to-run diff says more than the golden's */
-            sb_add(&r->detail, d.p, d.len);
-            sb_free(&d);
+            if (dt)                 /* each changed trace line decoded */
+                decode_annotate_diff(tr0.p, tr0.len, tr.p, tr.len, d.p, d.len, &r->detail);
+            sb_add(&r->detail, dse.p, dse.len);
+            sb_printf(&r->detail, "  kept: %s/{trace.log,serial.log,actual.trace,actual.serial} (run %d)\n",
+                      p.dir, i);
+            sb_free(&d), sb_free(&dse);
             break;
         }
-        sb_free(&d);
+        sb_free(&d), sb_free(&dse);
         if (r->cls != R_PASS)
             break;
     }

@@ -17,7 +17,8 @@ static int write_json(const char *path, const struct result *r, char *err, size_
 {
     struct sbuf reason = { 0 }, detail = { 0 };
     report_clean(&reason, sb_str((struct sbuf *)&r->reason));     /* JSON strings are UTF-8 */
-    report_clean(&detail, sb_str((struct sbuf *)&r->detail));
+    /* a result without details repeats its reason: `detail` is never empty */
+    report_clean(&detail, sb_str((struct sbuf *)(r->detail.len ? &r->detail : &r->reason)));
     json_t *j = json_pack("{s:s, s:s, s:s, s:f}", "class", rclass_name(r->cls), "reason", reason.p,
                           "detail", detail.p, "secs", r->secs);
     char *text = j ? json_dumps(j, JSON_INDENT(1)) : NULL;
