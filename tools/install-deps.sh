@@ -18,6 +18,8 @@ make                            make
 xmllint                         libxml2-utils
 pgrep                           procps
 clang                           clang
+/usr/include/elfutils/libdw.h   libdw-dev
+gdb                             gdb
 "
 
 die() { echo "install-deps: error: $*" >&2; exit 3; }
