@@ -13,6 +13,8 @@
  *     --repeat N        run each scenario N times; a run differing from the first fails
  *     --tap FILE        also write a TAP version 13 report
  *     --junit FILE      also write a JUnit XML report
+ *     --debug NAME      run one scenario as the suite would, QEMU paused with
+ *                       its gdb stub for your gdb (the command is printed)
  *
  * Exit status: 0 all passed; otherwise the worst class seen, by number:
  *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
@@ -27,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "harness/cli/attach.h"
+#include "harness/lib/elfsym.h"
 #include "harness/lib/scenario.h"
 #include "harness/run/pool.h"
 #include "harness/run/results.h"
@@ -41,7 +45,7 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios, *tap, *junit;
+    const char *scenarios, *tap, *junit, *debug;
     int jobs, list, repeat;
     struct strv select;
 };
@@ -50,7 +54,7 @@ static void usage(const char *why)
 {
     fprintf(stderr, "traceos-test: %s\nusage: traceos-test [--list] [-j N] [--bless] [--kernel PATH] "
             "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [--repeat N] [--tap FILE] "
-            "[--junit FILE] [NAME|CFG-PATH ...]\n", why);
+            "[--junit FILE] [--debug NAME] [NAME|CFG-PATH ...]\n", why);
     exit(EXIT_USAGE);
 }
 
@@ -80,7 +84,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
         const char **val = !strcmp(a, "--kernel") ? &o->cfg.kernel : !strcmp(a, "--expected") ? &o->cfg.expected
                            : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
                            : !strcmp(a, "--scenarios") ? &o->scenarios : !strcmp(a, "--tap") ? &o->tap
-                           : !strcmp(a, "--junit") ? &o->junit : NULL;
+                           : !strcmp(a, "--junit") ? &o->junit : !strcmp(a, "--debug") ? &o->debug : NULL;
         int is_num = !strcmp(a, "-j") || !strcmp(a, "--repeat");
         if ((val || is_num) && i + 1 >= argc)
             usage("option needs a value");
@@ -193,6 +197,38 @@ static void preflight(struct opts *o)
     }
 }
 
+/* --debug NAME: one scenario, once, for a person's gdb. */
+static void debug_session(struct opts *o, struct scenario_set *set, const int *sel, int n)
+{
+    if (n != 1 || o->select.n != 1)
+        usage("--debug takes one scenario name, and no other names");
+    if (o->repeat != 1 || o->cfg.bless || o->jobs != 1)
+        usage("--debug runs one scenario once; drop --repeat, --bless and -j");
+    attach_prepare(&o->cfg, &set->v[sel[0]]);
+}
+
+/* The names in each selected scenario's break/watch lines, against the
+ * kernel's symbols: FILE:LINE errors (exit 2) before anything runs. */
+static void resolve_gdb(struct opts *o, struct scenario_set *set, const int *sel, int n)
+{
+    char err[1024];
+    struct elfsym *e = NULL;
+    for (int i = 0; i < n; i++) {
+        struct scenario *s = &set->v[sel[i]];
+        if (!s->gdb.n)
+            continue;
+        if (!e && !(e = elfsym_open(o->cfg.kernel, err, sizeof(err)))) {
+            fprintf(stderr, "traceos-test: %s\n", err);
+            exit(R_ERROR);
+        }
+        if (gdbspec_resolve(&s->gdb, e, s->file, err, sizeof(err)) < 0) {
+            fprintf(stderr, "traceos-test: %s\n", err);
+            exit(EXIT_USAGE);
+        }
+    }
+    elfsym_close(e);
+}
+
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -217,13 +253,18 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     int n;
+    if (o.debug)
+        strv_push(&o.select, o.debug);
     int *sel = select_scenarios(&o, &set, &n);
     if (o.list) {
         list(&set, sel, n);
         return 0;
     }
     pool_catch_stop_signals();
+    if (o.debug)
+        debug_session(&o, &set, sel, n);
     preflight(&o);                              /* a signal here ends it after the probe */
+    resolve_gdb(&o, &set, sel, n);
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     pool_run(&o.cfg, &set, sel, n, o.jobs, o.repeat, classes);
     if (pool_stop_signal()) {

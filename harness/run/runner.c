@@ -4,6 +4,7 @@
 #include <string.h>
 #include "harness/judge/judge.h"
 #include "harness/lib/disk.h"
+#include "harness/run/debug.h"
 #include "harness/run/live.h"
 #include "harness/vmm/sockets.h"
 
@@ -124,6 +125,7 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
         if (steps[done].undo)
             steps[done].undo(&c);
     json_decref(c.lv.pci);
+    debug_free_live(&c.lv);
     sb_free(&c.lv.problem);
     r->secs = now_s() - t0;
 }
