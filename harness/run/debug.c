@@ -13,7 +13,8 @@
 
 #define ANCHOR_EVENT   "gdbstub_hit_break"  /* probed; the words trace gdbstub_hit_* */
 #define ANCHOR_PREFIX  "gdbstub_hit_"
-#define ANCHOR_WINDOW  (256 * 1024)         /* bytes before the log's end searched for it */
+#define ANCHOR_FIRST   4096                 /* bytes before the log's end searched for it first */
+#define ANCHOR_WINDOW  (256 * 1024)         /* ... and at most */
 #define LOST_GRACE_S   2.0                  /* a closed stub is QEMU ending if it exits within this */
 
 int debug_wanted(const struct scenario *s) { return s->gdb.n > 0; }
@@ -116,7 +117,23 @@ static int setup(struct debug *d, double deadline, char *err, size_t errlen)
     return gdb_resume(&d->g, 0, deadline, err, errlen);
 }
 
-/* The stop's place in trace.log; see debug.h. */
+/* The end of the last line starting ANCHOR_PREFIX in buf[0..n), whose
+ * byte 0 is at a line start when `at_line`; 0 when there is none. */
+static size_t anchor_end(const char *buf, size_t n, int at_line)
+{
+    size_t k = strlen(ANCHOR_PREFIX);
+    for (size_t i = n; i-- > 0;) {
+        if (!(i == 0 ? at_line : buf[i - 1] == '\n') || n - i <= k || memcmp(buf + i, ANCHOR_PREFIX, k))
+            continue;
+        const char *nl = memchr(buf + i, '\n', n - i);
+        if (nl)
+            return (size_t)(nl - buf) + 1;
+    }
+    return 0;
+}
+
+/* The stop's place in trace.log; see debug.h. The anchor line is near the
+ * end, so the window grows from ANCHOR_FIRST up to ANCHOR_WINDOW bytes. */
 static void place(struct debug *d, uint64_t *offset, uint64_t *loglen)
 {
     struct stat st;
@@ -125,24 +142,22 @@ static void place(struct debug *d, uint64_t *offset, uint64_t *loglen)
     int fd = d->anchor ? open(d->p->trace, O_RDONLY | O_CLOEXEC) : -1;
     if (fd < 0)
         return;
-    uint64_t from = *loglen > ANCHOR_WINDOW ? *loglen - ANCHOR_WINDOW : 0;
-    if (from < d->last_offset)
-        from = d->last_offset;
-    size_t n = (size_t)(*loglen - from);
-    char *buf = xmalloc(n + 1);
-    ssize_t got = pread(fd, buf, n, (off_t)from);
-    close(fd);
-    for (ssize_t i = got; i-- > 0;) {
-        int at_line = i == 0 ? from == 0 || from == d->last_offset : buf[i - 1] == '\n';
-        if (at_line && (size_t)(got - i) > strlen(ANCHOR_PREFIX) && !memcmp(buf + i, ANCHOR_PREFIX, strlen(ANCHOR_PREFIX))) {
-            char *nl = memchr(buf + i, '\n', (size_t)(got - i));
-            if (nl) {
-                *offset = from + (uint64_t)(nl - buf) + 1;
-                break;
-            }
+    char *buf = xmalloc(ANCHOR_WINDOW);
+    for (uint64_t want = ANCHOR_FIRST; want <= ANCHOR_WINDOW; want *= 2) {
+        uint64_t from = *loglen > want ? *loglen - want : 0;
+        if (from < d->last_offset)
+            from = d->last_offset;
+        ssize_t got = pread(fd, buf, (size_t)(*loglen - from), (off_t)from);
+        size_t end = got > 0 ? anchor_end(buf, (size_t)got, from == 0 || from == d->last_offset) : 0;
+        if (end) {
+            *offset = from + end;
+            break;
         }
+        if (from == d->last_offset || from == 0)
+            break;
     }
     free(buf);
+    close(fd);
 }
 
 /* " NAME=0x...": the show= items of a stop. */
