@@ -103,7 +103,7 @@ run: $(ISO) $(RUN_DISK)
 # expects for an i386 ELF (qemu-system-x86_64's does not).
 SCENARIO ?=
 DEBUG_QEMU = $(subst $(QEMU),qemu-system-i386,$(if $(DISPLAY)$(WAYLAND_DISPLAY),$(QEMU_RUN),$(subst -serial file:$(BUILD)/serial.log,-serial mon:stdio -display none,$(QEMU_RUN))))
-debug: $(if $(SCENARIO),$(KERNEL) $(HARNESS),$(ISO) $(RUN_DISK))
+debug: $(if $(SCENARIO),$(KERNEL) $(BUILD)/traceos-test,$(ISO) $(RUN_DISK))
 ifneq ($(SCENARIO),)
 	$(HARNESS) --debug $(SCENARIO) --kernel $(KERNEL) --build $(BUILD)
 else
