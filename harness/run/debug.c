@@ -277,8 +277,40 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
     return 0;
 }
 
+/* Single-step off breakpoint address pc. QEMU lets a single step pass its
+ * own breakpoints (accel/tcg/cpu-exec.c, check_for_breakpoints: "Singlestep
+ * overrides breakpoints"), which saves two packets per stop; should the step
+ * not leave pc, the breakpoint is removed around a second step, as gdb
+ * does. 1 and *st the step's stop, or -1. */
+static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double deadline, char *err, size_t errlen)
+{
+    uint32_t regs[REG_COUNT];
+    for (int lifted = 0; lifted < 2; lifted++) {
+        if (lifted && gdb_point(&d->g, 0, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
+            return -1;
+        if (gdb_resume(&d->g, 1, deadline, err, errlen) < 0)
+            return -1;
+        int got = gdb_stop(&d->g, st, until(deadline), err, errlen);
+        if (got == 0)
+            snprintf(err, errlen, "gdb stub: a single step at 0x%08llx did not stop within %.0f s (GDB_REPLY_TIMEOUT_S)",
+                     (unsigned long long)pc, GDB_REPLY_TIMEOUT_S);
+        if (got <= 0)
+            return -1;
+        if (lifted && gdb_point(&d->g, 1, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
+            return -1;
+        if (st->sig == 'W' || st->sig == 'X' || st->watch)
+            return 1;
+        if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0)
+            return -1;
+        if (regs[REG_EIP] != pc)
+            return 1;
+    }
+    snprintf(err, errlen, "gdb stub: a single step does not leave 0x%08llx", (unsigned long long)pc);
+    return -1;
+}
+
 /* Handle one stop and resume: a breakpoint's own address is stepped over
- * with the breakpoint removed, as gdb does (QEMU would stop there again). */
+ * (QEMU would stop there again at once). */
 static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *err, size_t errlen)
 {
     uint32_t regs[REG_COUNT];
@@ -292,22 +324,12 @@ static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *
             return -1;
         if (steps > 0 || st->watch || !has_bp(d, regs[REG_EIP]))
             break;
-        uint64_t pc = regs[REG_EIP];
-        if (gdb_point(&d->g, 0, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0 ||
-            gdb_resume(&d->g, 1, deadline, err, errlen) < 0)
-            return -1;
-        int got = gdb_stop(&d->g, st, until(deadline), err, errlen);
-        if (got == 0)
-            snprintf(err, errlen, "gdb stub: a single step at 0x%08llx did not stop within %.0f s (GDB_REPLY_TIMEOUT_S)",
-                     (unsigned long long)pc, GDB_REPLY_TIMEOUT_S);
-        if (got <= 0)
+        if (step_over(d, regs[REG_EIP], st, deadline, err, errlen) < 0)
             return -1;
         if (st->sig == 'W' || st->sig == 'X') {
             d->ended = 1;
             return 0;
         }
-        if (gdb_point(&d->g, 1, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
-            return -1;
         if (!st->watch)
             break;              /* the step itself hit nothing */
     }

@@ -49,6 +49,7 @@ struct loop {
     struct live *lv;
     const struct trace_rules *rules;
     struct debug dbg;       /* the gdb stops, for a scenario with break/watch */
+    int gdb;                /* a gdb (the harness's or a person's) may hold the vCPU stopped */
 };
 
 /* 0 connected; 1 QEMU has exited (the live loop reaps it and its status
@@ -90,7 +91,7 @@ static int act_keys(struct loop *c)
      * by the END marker, the ACK count and the oracles. */
     int last = lv->keys_sent + 1 == s->key_events.n;
     int rc_send = qmp_send_key(&c->q, k->qcode, k->down, c->deadline, err, sizeof(err));
-    if (rc_send < 0 && debug_wanted(s) && strstr(err, "VM not running"))
+    if (rc_send < 0 && c->gdb && strstr(err, "VM not running"))
         return 0;               /* stopped at a gdb stop: sent again once it resumes */
     if (rc_send < 0 && !(last && c->q.lost)) {
         sb_printf(&lv->problem, "sending key %s %s: %s", k->qcode, k->down ? "down" : "up", err);
@@ -217,7 +218,7 @@ int live_run(const struct config *cfg, const struct scenario *s, const struct pa
     proc_track_child(pid);
     struct loop c = { .s = s, .p = p, .pid = pid, .q = { .fd = -1 },
                       .deadline = start + (cfg->attach ? LIVE_ATTACH_TIMEOUT_S : s->timeout),
-                      .lv = lv, .rules = cfg->caps.profile->trace };
+                      .lv = lv, .rules = cfg->caps.profile->trace, .gdb = debug_wanted(s) || cfg->attach != NULL };
     if (debug_wanted(s))
         debug_init(&c.dbg, cfg, s, p, pid);
     loop_run(&c);
