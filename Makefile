@@ -1,7 +1,12 @@
 # TraceOS: `make run` boots the GRUB ISO in QEMU; `make test` runs the suite.
 # Everything a target needs is installed by tools/install-deps.sh first.
 
-BUILD    := build
+# DEBUG=1: a kernel for stepping through in gdb (-Og keeps arguments and
+# locals visible), built with everything else into build/debug/; the goldens
+# stay those of the normal build.
+DEBUG    ?=
+BUILD    := $(if $(filter 1,$(DEBUG)),build/debug,build)
+KOPT     := $(if $(filter 1,$(DEBUG)),-Og,-O2)
 QEMU     := qemu-system-x86_64
 DEPS_OK  := $(BUILD)/.deps-ok
 
@@ -14,7 +19,7 @@ NASM     := nasm
 
 KCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie -fno-stack-protector \
             -fno-asynchronous-unwind-tables -fno-builtin -nostdlib -mno-sse -mno-mmx -mno-80387 \
-            -O2 -g -Wall -Wextra -Werror -Iinclude -MMD -MP
+            $(KOPT) -g -Wall -Wextra -Werror -Iinclude -MMD -MP
 KLDFLAGS := -m elf_i386 -T $(BUILD)/linker.ld -nostdlib -z noexecstack
 LIBGCC    = $(shell $(CC_K) -m32 -print-libgcc-file-name)
 
@@ -88,12 +93,24 @@ run: $(ISO) $(RUN_DISK)
 	    37) echo "run: CPU exception or panic (status 37); see $(BUILD)/serial.log";; \
 	    *) echo "run: QEMU exited with status $$s"; exit $$s;; esac
 
+# make debug SCENARIO=NAME: that scenario exactly as the suite runs it
+# (command line, disk image, keys typed when the kernel asks), QEMU paused
+# with its gdb stub; the harness prints the gdb command that attaches.
+# make debug: the interactive console, paused, with a stub on :1234; without
+# a display, serial and QEMU's monitor share this terminal (-serial
+# mon:stdio; Ctrl-a c switches, `sendkey` types), so the command stays visible.
 # qemu-system-i386: its gdb stub speaks the 32-bit register layout that gdb
 # expects for an i386 ELF (qemu-system-x86_64's does not).
-debug: $(ISO) $(RUN_DISK)
-	@echo "QEMU is paused with a gdb stub on localhost:1234. In another terminal:"
-	@echo "  gdb -ex 'file $(KERNEL)' -ex 'target remote localhost:1234' -ex 'break kmain' -ex 'continue'"
-	$(subst $(QEMU),qemu-system-i386,$(QEMU_RUN)) $(DISPLAY_OPT) -s -S
+SCENARIO ?=
+DEBUG_QEMU = $(subst $(QEMU),qemu-system-i386,$(if $(DISPLAY)$(WAYLAND_DISPLAY),$(QEMU_RUN),$(subst -serial file:$(BUILD)/serial.log,-serial mon:stdio -display none,$(QEMU_RUN))))
+debug: $(if $(SCENARIO),$(KERNEL) $(BUILD)/traceos-test,$(ISO) $(RUN_DISK))
+ifneq ($(SCENARIO),)
+	$(HARNESS) --debug $(SCENARIO) --kernel $(KERNEL) --build $(BUILD)
+else
+	@echo "debug: QEMU is paused with a gdb stub on localhost:1234. In another terminal:"
+	@echo "  gdb -q $(KERNEL) -x tools/gdb/traceos.py -ex 'target remote localhost:1234' -ex 'break kmain' -ex continue"
+	$(DEBUG_QEMU) -s -S
+endif
 
 # Host side: the harness (harness/harness.mk) and the unit tests (tests/unit/unit.mk).
 HOSTCC     ?= cc

@@ -1,6 +1,6 @@
 /* `make bench`: how much the harness costs on top of QEMU itself.
  *
- *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS
+ *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS [gdb]
  *
  * Prints three tables, medians of RUNS runs each:
  *  1. per scenario: the harness's wall time for that one scenario (the whole
@@ -14,9 +14,12 @@
  *     with the decoding a failing run adds (harness/lib/decode/: the first
  *     line that differs from the golden, decoded after a state-only pass
  *     over the lines before it); the decoder's own speed on --explain;
- *  3. the whole suite's wall time with -j1 and with -j = online CPUs.
- * Numbers are reported, never asserted. BENCH_ONLY=normalizer runs table 2
- * alone. */
+ *  3. the whole suite's wall time with -j1 and with -j = online CPUs;
+ *  4. per scenario with gdb stops (break =, watch =): the harness's time
+ *     against the same scenario without its break/watch lines (copied to
+ *     BUILD/bench/nogdb/, goldens without their gdb lines), and the stops.
+ * Numbers are reported, never asserted. A last argument (make bench
+ * BENCH_ONLY=...) runs one table alone: `normalizer` table 2, `gdb` table 4. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,10 +285,102 @@ static void bench_suite(const struct scenario_set *set, char **av, int runs)
            tn > 0 ? t1 / tn : 0, odd1 || oddn ? "  (a suite run did not pass)" : "");
 }
 
+/* s's section of its file without its break/watch lines, appended to *out;
+ * its goldens without their gdb lines into exp/. */
+static void copy_without_gdb(const struct scenario *s, const char *expected, const char *exp, struct sbuf *out)
+{
+    struct sbuf text = { 0 }, g = { 0 }, path = { 0 }, keep = { 0 };
+    char err[512];
+    if (read_file(s->file, &text, err, sizeof(err)) < 0)
+        return;
+    int line = 0, in = 0;
+    for (char *l = text.p, *nl; l && *l; l = nl ? nl + 1 : NULL) {
+        nl = strchr(l, '\n');
+        int n = nl ? (int)(nl - l) : (int)strlen(l);
+        line++;
+        if (l[0] == '[')
+            in = line == s->line;
+        if (in && strncmp(l, "break", 5) && strncmp(l, "watch", 5))
+            sb_printf(out, "%.*s\n", n, l);
+    }
+    for (int k = 0; k < 2; k++) {
+        const char *ext = k ? "serial" : "trace";
+        path.len = g.len = keep.len = 0;
+        sb_printf(&path, "%s/%s.%s", expected, s->name, ext);
+        if (read_file(path.p, &g, err, sizeof(err)) < 0)
+            continue;
+        for (char *l = g.p, *nl; l && *l; l = nl ? nl + 1 : NULL) {
+            nl = strchr(l, '\n');
+            int n = nl ? (int)(nl - l) + 1 : (int)strlen(l);
+            if (k || strncmp(l, "gdb: ", 5))
+                sb_add(&keep, l, (size_t)n);
+        }
+        path.len = 0;
+        sb_printf(&path, "%s/%s.%s", exp, s->name, ext);
+        write_file(path.p, keep.p ? keep.p : "", keep.len, err, sizeof(err));
+    }
+    sb_free(&text), sb_free(&g), sb_free(&path), sb_free(&keep);
+}
+
+/* The "N stops" line that ends a run's gdb.txt; -1 when there is none. */
+static int stops_of(const char *build, const char *name)
+{
+    struct sbuf t = { 0 }, p = { 0 };
+    char err[512];
+    int n = -1;
+    sb_printf(&p, "%s/runs/%s/gdb.txt", build, name);
+    if (read_file(p.p, &t, err, sizeof(err)) == 0 && t.len > 1) {
+        char *last = t.p + t.len - 1;
+        while (last > t.p && last[-1] != '\n')
+            last--;
+        n = atoi(last);
+    }
+    sb_free(&t), sb_free(&p);
+    return n;
+}
+
+static void bench_gdb(const struct scenario_set *set, char **av, int runs)
+{
+    struct sbuf dir = { 0 }, exp = { 0 }, cfg = { 0 }, text = { 0 };
+    char err[512];
+    sb_printf(&dir, "%s/bench/nogdb", av[4]);
+    sb_printf(&exp, "%s/bench/nogdb/expected", av[4]);
+    if (mkdir_p(exp.p, err, sizeof(err)) < 0) {
+        printf("gdb stops: %s\n", err);
+        return;
+    }
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i].gdb.n)
+            copy_without_gdb(&set->v[i], "expected", exp.p, &text);
+    sb_printf(&cfg, "%s/gdb.cfg", dir.p);
+    write_file(cfg.p, text.p ? text.p : "", text.len, err, sizeof(err));
+    printf("\n%-24s %10s %10s %7s %6s\n", "scenario with stops", "harness s", "no stops", "ratio", "stops");
+    double worst = 0;
+    for (int i = 0; i < set->n; i++) {
+        const struct scenario *s = &set->v[i];
+        if (!s->gdb.n)
+            continue;
+        char *a[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], (char *)s->name, NULL };
+        char *b[] = { av[1], "--kernel", av[2], "--scenarios", dir.p, "--expected", exp.p, "--build", dir.p,
+                      (char *)s->name, NULL };
+        int oa, ob;
+        double ta = median_run(a, s->timeout + HARNESS_SLACK_S, runs, 0, &oa);
+        double tb = median_run(b, s->timeout + HARNESS_SLACK_S, runs, 0, &ob);
+        double r = tb > 0 ? ta / tb : 0;
+        int stops = stops_of(av[4], s->name);
+        worst = stops <= 100 && r > worst ? r : worst;
+        printf("%-24s %10.3f %10.3f %6.2fx %6d%s%s\n", s->name, ta, tb, r, stops,
+               oa ? "  (with stops: did not pass)" : "", ob ? "  (without: did not pass)" : "");
+    }
+    printf("%-24s %29.2fx  (target <= 1.50x for up to 100 stops)\n", "worst", worst);
+    sb_free(&dir), sb_free(&exp), sb_free(&cfg), sb_free(&text);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 7) {
-        fprintf(stderr, "usage: %s HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS\n", argv[0]);
+    if (argc != 7 && !(argc == 8 && (!strcmp(argv[7], "gdb") || !strcmp(argv[7], "normalizer")))) {
+        fprintf(stderr, "usage: %s HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS [normalizer|gdb]\n"
+                "(make bench BENCH_ONLY=normalizer or BENCH_ONLY=gdb runs that table alone)\n", argv[0]);
         return 2;
     }
     int runs = atoi(argv[6]);
@@ -300,17 +395,15 @@ int main(int argc, char **argv)
         return 2;
     }
     printf("bench: medians of %d runs\n\n", runs);
-    const char *only = getenv("BENCH_ONLY");
-    int all = !only || !*only;
-    if (!all && strcmp(only, "normalizer")) {
-        fprintf(stderr, "bench: BENCH_ONLY='%s': only 'normalizer' can run alone; unset it for all\n", only);
-        return 2;
-    }
-    if (all)
+    const char *only = argc == 8 ? argv[7] : "";
+    if (!*only)
         bench_scenarios(&set, argv, runs);
-    bench_normalizer(runs);
-    if (all)
+    if (!*only || !strcmp(only, "normalizer"))
+        bench_normalizer(runs);
+    if (!*only)
         bench_suite(&set, argv, runs);
+    if (!*only || !strcmp(only, "gdb"))
+        bench_gdb(&set, argv, runs);
     scenario_set_free(&set);
     return 0;
 }

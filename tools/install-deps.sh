@@ -19,6 +19,8 @@ xmllint                         libxml2-utils
 pgrep                           procps
 clang                           clang
 lspci                           pciutils
+/usr/include/elfutils/libdw.h   libdw-dev
+gdb                             gdb
 "
 
 die() { echo "install-deps: error: $*" >&2; exit 3; }

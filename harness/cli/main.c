@@ -23,6 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "harness/lib/decode/decode.h"
+#include "harness/cli/attach.h"
+#include "harness/lib/elfsym.h"
 #include "harness/lib/scenario.h"
 #include "harness/run/pool.h"
 #include "harness/run/results.h"
@@ -38,7 +40,7 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios, *tap, *junit, *root, *explain;
+    const char *scenarios, *tap, *junit, *root, *explain, *debug;
     int jobs, list, repeat, help;
     int default_kernel;         /* --kernel not given */
     struct strv select;
@@ -86,6 +88,9 @@ static const struct option_row options[] = {
     { .name = "--explain", .kind = OPT_STR, .arg = "FILE", .field = OPT_AT(explain),
       .help = "print each line of a trace (a golden, an actual.trace or a raw trace.log)\n"
               "                     with its meaning, and exit (7 when FILE cannot be read)" },
+    { .name = "--debug", .kind = OPT_STR, .arg = "NAME", .field = OPT_AT(debug),
+      .help = "run one scenario as the suite would, QEMU paused with its gdb stub for\n"
+              "                     your gdb (the command to attach is printed)" },
     { .name = "--help", .alt = "-h", .kind = OPT_FLAG, .field = OPT_AT(help),
       .help = "show this text and exit" },
 };
@@ -355,6 +360,38 @@ static int explain(const char *path)
     return 0;
 }
 
+/* --debug NAME: one scenario, once, for a person's gdb. */
+static void debug_session(struct opts *o, struct scenario_set *set, const int *sel, int n)
+{
+    if (n != 1 || o->select.n != 1)
+        usage("--debug takes one scenario name, and no other names");
+    if (o->repeat != 1 || o->cfg.bless || o->jobs != 1)
+        usage("--debug runs one scenario once; drop --repeat, --bless and -j");
+    attach_prepare(&o->cfg, &set->v[sel[0]]);
+}
+
+/* The names in each selected scenario's break/watch lines, against the
+ * kernel's symbols: FILE:LINE errors (exit 2) before anything runs. */
+static void resolve_gdb(struct opts *o, struct scenario_set *set, const int *sel, int n)
+{
+    char err[1024];
+    struct elfsym *e = NULL;
+    for (int i = 0; i < n; i++) {
+        struct scenario *s = &set->v[sel[i]];
+        if (!s->gdb.n)
+            continue;
+        if (!e && !(e = elfsym_open(o->cfg.kernel, err, sizeof(err)))) {
+            fprintf(stderr, "traceos-test: %s\n", err);
+            exit(R_ERROR);
+        }
+        if (gdbspec_resolve(&s->gdb, e, s->file, err, sizeof(err)) < 0) {
+            fprintf(stderr, "traceos-test: %s\n", err);
+            exit(EXIT_USAGE);
+        }
+    }
+    elfsym_close(e);
+}
+
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -386,13 +423,18 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     int n;
+    if (o.debug)
+        strv_push(&o.select, o.debug);
     int *sel = select_scenarios(&o, &set, &n);
     if (o.list) {
         list(&set, sel, n);
         return 0;
     }
     pool_catch_stop_signals();
+    if (o.debug)
+        debug_session(&o, &set, sel, n);
     preflight(&o);                              /* a signal here ends it after the probe */
+    resolve_gdb(&o, &set, sel, n);
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     pool_run(&o.cfg, &set, sel, n, o.jobs, o.repeat, classes);
     if (pool_stop_signal()) {

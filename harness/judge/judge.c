@@ -38,7 +38,7 @@ void judge_crash_dump(const struct texts *t, struct sbuf *out)
 
 /* Read the run's logs and write actual.trace / actual.serial; -1 (ERROR
  * naming the file) when one cannot be written. */
-static int load(const struct judge_job *j, struct texts *t, struct result *r)
+static int load(const struct judge_job *j, const struct live *lv, struct texts *t, struct result *r)
 {
     const struct paths *p = j->p;
     char err[512];
@@ -52,7 +52,8 @@ static int load(const struct judge_job *j, struct texts *t, struct result *r)
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
     crashdump_mask(t->serial.p, t->serial.len, &t->masked);
-    struct trace_opts o = { .events = &j->s->events, .base = j->s->trace_base, .rules = j->rules };
+    struct trace_opts o = { .events = &j->s->events, .base = j->s->trace_base, .rules = j->rules,
+                            .inserts = lv->gdb_lines, .ninserts = (size_t)lv->ngdb_lines };
     trace_normalize(t->log.p, t->log.len, p->trace, &o, &t->tr);
     if (write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err)) < 0 ||
         write_file(p->actual_serial, t->masked.p, t->masked.len, err, sizeof(err)) < 0) {
@@ -81,10 +82,12 @@ void judge_outcome(const struct judge_job *j, const struct live *lv, struct resu
     enum outcome o = judge_outcome_of(lv);
     int crashed_as_expected = (o == OUT_CRASH && s->expect == EXPECT_CRASH) ||
                               (o == OUT_TRIPLE && s->expect == EXPECT_TRIPLE);
-    if (load(j, &t, r) < 0) {
+    if (load(j, lv, &t, r) < 0) {
         ;                                       /* ERROR set */
     } else if (lv->timed_out) {
         timed_out(j, lv, &t, r);
+    } else if (lv->problem.len && lv->problem_error) {
+        result_set(r, R_ERROR, "%s", lv->problem.p);
     } else if (lv->problem.len && !crashed_as_expected && o != OUT_CRASH) {
         result_set(r, R_FAIL, "%s", lv->problem.p);
     } else if ((int)o != (int)s->expect) {      /* enum outcome follows enum expect */
@@ -92,7 +95,7 @@ void judge_outcome(const struct judge_job *j, const struct live *lv, struct resu
     } else if (t.tr.problems && !crashed_as_expected) {
         result_set(r, R_FAIL, "trace: %.*s", (int)strcspn(t.tr.why.p, "\n"), t.tr.why.p);
         sb_add(&r->detail, t.tr.why.p, t.tr.why.len);
-    } else if (judge_oracles(j, lv, &t, r) == 0) {
+    } else if (judge_gdb_hits(j, lv, r) == 0 && judge_oracles(j, lv, &t, r) == 0) {
         judge_goldens(j, &t, r);
     }
     if (r->cls == R_FAIL || r->cls == R_GUEST_FAIL || r->cls == R_TIMEOUT)

@@ -24,6 +24,12 @@ struct live {
     int ready, acks, verdict;   /* markers seen; verdict -1 when none */
     json_t *pci;            /* query-pci answer, or NULL */
     struct sbuf problem;    /* harness-side interaction failure (QMP ...) */
+    int problem_error;      /* `problem` is a setup failure (the gdb stub): ERROR, not FAIL */
+    /* gdb stops (harness/run/debug.c): their trace lines in log order, and
+     * the hits of each of the scenario's gdb specs (NULL without any). */
+    struct trace_insert *gdb_lines;
+    int ngdb_lines;
+    int *gdb_hits;
 };
 
 /* One run to judge. */

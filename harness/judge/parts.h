@@ -34,6 +34,10 @@ void judge_unexpected(const struct judge_job *j, const struct live *lv, const st
 int judge_oracles(const struct judge_job *j, const struct live *lv, const struct texts *t,
                   struct result *r);
 
+/* gdbhits.c: every gdb stop the scenario asked for was reached, unless it
+ * is optional; else r is set (FAIL) and -1 returned. */
+int judge_gdb_hits(const struct judge_job *j, const struct live *lv, struct result *r);
+
 /* goldens.c: compare with the goldens, or write them when blessing. */
 void judge_goldens(const struct judge_job *j, const struct texts *t, struct result *r);
 

@@ -46,8 +46,9 @@ int golden_validate(const char *golden, const char *g, size_t len, const struct 
                 why = "a CR byte (goldens have LF line ends only)";
             else if ((unsigned char)p[i] < 0x20 && p[i] != '\t')
                 why = "a control or binary byte";
-        if (!why && trace && n && !(n >= 3 && !memcmp(p, "== ", 3)) && !is_event_line(p, n, events))
-            why = "a line that is neither a `== ` marker nor an event of the scenario's `events`";
+        if (!why && trace && n && !(n >= 3 && !memcmp(p, "== ", 3)) && !(n >= 5 && !memcmp(p, "gdb: ", 5)) &&
+            !is_event_line(p, n, events))
+            why = "a line that is neither a `== ` marker, a `gdb: ` stop nor an event of the scenario's `events`";
         if (why) {
             sb_printf(out, "%s:%d: malformed golden: %s; repair it or re-create it with `make bless`\n",
                       golden, line, why);

@@ -15,7 +15,7 @@ void golden_path(const char *expected, const char *scenario, const char *golden_
                  enum golden_kind kind, char *buf, size_t n);
 
 /* Is the golden's text well formed? A .trace golden holds only `== `
- * marker lines and event lines (NAME, a blank, fields) whose NAME one of
+ * marker lines, `gdb: ` stop lines and event lines (NAME, a blank, fields) whose NAME one of
  * `events` (the scenario's globs) selects; no golden holds CR or control
  * bytes other than tab. 0, or -1 with "FILE:LINE: malformed golden: why;
  * fix" appended to out. */

@@ -16,5 +16,7 @@ void paths_init(struct paths *p, const char *build, const char *expected, const 
     snprintf(p->actual_serial, sizeof(p->actual_serial), "%s/actual.serial", p->dir);
     golden_path(expected, scenario, golden_set, GOLDEN_TRACE, p->golden_trace, sizeof(p->golden_trace));
     golden_path(expected, scenario, golden_set, GOLDEN_SERIAL, p->golden_serial, sizeof(p->golden_serial));
+    snprintf(p->qemu_cmd, sizeof(p->qemu_cmd), "%s/qemu.cmd", p->dir);
+    snprintf(p->gdb_report, sizeof(p->gdb_report), "%s/gdb.txt", p->dir);
     snprintf(p->image, sizeof(p->image), "%s/images/%s.img", build, scenario);
 }

@@ -6,7 +6,7 @@
 
 /* The run's sockets, one per channel to QEMU; their file names are in
  * harness/vmm/sockets.c. A new channel is one enum entry and one name. */
-enum run_socket { SOCK_QMP, SOCK_COUNT };
+enum run_socket { SOCK_QMP, SOCK_GDB, SOCK_COUNT };
 
 #define PATHS_SOCK_MAX 108      /* sun_path size */
 #define PATHS_TMPDIR_MAX 96
@@ -16,6 +16,7 @@ struct paths {
     char actual_trace[1100], actual_serial[1100];
     char golden_trace[1100], golden_serial[1100];
     char image[1100];
+    char qemu_cmd[1100], gdb_report[1100];  /* QEMU's command line; the gdb stops' report */
     char tmpdir[PATHS_TMPDIR_MAX];          /* "" until the sockets' directory is made */
     char sock[SOCK_COUNT][PATHS_SOCK_MAX];  /* indexed by enum run_socket */
 };

@@ -163,6 +163,19 @@ static int set_disk(struct ctx *c, struct scenario *s, const char *v)
     return 0;
 }
 
+static int set_gdb(struct ctx *c, struct scenario *s, const char *v, int is_watch)
+{
+    char e[1024];
+    if (gdbspec_parse(&s->gdb, is_watch, v, c->line, e, sizeof(e)) < 0)
+        return fail(c, "%s", e);
+    return 0;
+}
+
+/* break and watch may be given more than once. */
+static int set_break(struct ctx *c, struct scenario *s, const char *v) { return set_gdb(c, s, v, 0); }
+
+static int set_watch(struct ctx *c, struct scenario *s, const char *v) { return set_gdb(c, s, v, 1); }
+
 /* The scenario keys; the index is the key's bit in ctx.seen. */
 static const struct {
     const char *name;
@@ -171,6 +184,7 @@ static const struct {
     { "machine", set_machine }, { "qemu", set_qemu }, { "append", set_append },
     { "events", set_events }, { "timeout", set_timeout }, { "expect", set_expect },
     { "keys", set_keys }, { "disk", set_disk }, { "oracle", set_oracles },
+    { "break", set_break }, { "watch", set_watch },
 };
 #define NKEYS ((int)(sizeof(keys) / sizeof(keys[0])))
 
@@ -179,7 +193,7 @@ static int set_key(struct ctx *c, struct scenario *s, const char *key, const cha
     for (int i = 0; i < NKEYS; i++) {
         if (strcmp(key, keys[i].name))
             continue;
-        if (c->seen & 1u << i)
+        if (c->seen & 1u << i && keys[i].set != set_break && keys[i].set != set_watch)
             return fail(c, "key '%s' given twice in this scenario; keep one", key);
         c->seen |= 1u << i;
         return keys[i].set(c, s, v);
@@ -356,6 +370,7 @@ void scenario_set_free(struct scenario_set *set)
         strv_free(&s->qemu);
         strv_free(&s->events);
         keys_free(&s->key_events);
+        gdbspec_free(&s->gdb);
     }
     free(set->v);
     set->v = NULL;

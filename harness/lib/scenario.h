@@ -11,6 +11,8 @@
  *   keys = Hello{enter}     text to type (see keys.h)
  *   disk = size=64M         disk image (see disk.h)
  *   oracle = query-pci      query-pci | kbd-line | dma-crc, space separated
+ *   break = i8042_irq       stop the vCPU there through the gdb stub (repeatable; gdbspec.h)
+ *   watch = ring_head write a watchpoint (repeatable; gdbspec.h)
  *
  * Parsing is pure: scenario_parse takes the file's bytes. Errors read
  * "FILE:LINE: what is wrong; fix". */
@@ -18,6 +20,7 @@
 #define SCENARIO_H
 
 #include "harness/lib/disk.h"
+#include "harness/lib/gdbspec.h"
 #include "harness/lib/keys.h"
 #include "harness/lib/util.h"
 
@@ -45,6 +48,7 @@ struct scenario {
     int has_disk;
     struct disk_spec disk;
     unsigned oracles;
+    struct gdb_specs gdb;   /* `break =` and `watch =` lines; none: no gdb stub */
 };
 
 struct scenario_set {

@@ -331,18 +331,31 @@ static void one_line(struct norm *s, const char *l, size_t n)
         emit_masked(s, l, n, rename);
 }
 
+/* The inserts placed before byte `at` of the log (all of them at its end). */
+static void inserts_before(struct norm *s, size_t *next, uint64_t at)
+{
+    const struct trace_opts *o = s->o;
+    for (; *next < o->ninserts && o->inserts[*next].offset <= at; (*next)++) {
+        sb_puts(&s->out->text, o->inserts[*next].text);
+        sb_addc(&s->out->text, '\n');
+    }
+}
+
 int trace_normalize(const char *buf, size_t len, const char *name,
                     const struct trace_opts *o, struct trace_out *out)
 {
     struct norm s = { .o = o, .out = out, .name = name, .open_phase = -1 };
     const char *p = buf, *end = buf + len;
+    size_t next = 0;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        inserts_before(&s, &next, (uint64_t)(p - buf));
         s.lineno++;
         one_line(&s, p, n);
         p += n + 1;
     }
+    inserts_before(&s, &next, UINT64_MAX);
     if (s.open_phase >= 0) {
         char b1[PNAME_MAX];
         problem(&s, s.open_line, "phase %s began here but has no END marker",

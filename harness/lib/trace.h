@@ -3,7 +3,8 @@
  * Keeps only (a) writes to the trace device, i.e. memory_region_ops_write
  * lines whose addr lies in [base, base + 8) (MARK and DATA), decoded into marker lines such as `== begin pci`, and
  * (b) lines of the scenario's events that fall between a phase's BEGIN and
- * END markers. Pointer fields (for QEMU 7.2: mr, dbs=, bs=, bus, state,
+ * END markers, and (c) the lines the caller inserts at given places (gdb
+ * stops). Pointer fields (for QEMU 7.2: mr, dbs=, bs=, bus, state,
  * IDEState, the first argument of ps2_*; struct trace_rules names them) are
  * renamed P0, P1... in order of first appearance.
  * Pure and allocation-light: one pass over the buffer, no regex. */
@@ -50,10 +51,24 @@ struct trace_rules {
     const struct trace_rename *renames;
 };
 
+/* A line that is not in the log but belongs at a place in it: a gdb stop
+ * (harness/run/debug.c), placed before the first log line that starts at
+ * or after byte `offset`. */
+struct trace_insert {
+    uint64_t offset;
+    const char *text;           /* one line, no newline */
+};
+
 struct trace_opts {
     const struct strv *events;  /* globs of the events to keep (golden names) */
     uint64_t base;              /* trace device base address */
     const struct trace_rules *rules;    /* the QEMU version's log format */
+    /* Lines to place among the log's, in ascending offset order; all are
+     * kept, inside phases or not (a stop at a function that writes a BEGIN
+     * marker comes before that marker, and one caused by an END marker's
+     * write after it). */
+    const struct trace_insert *inserts;
+    size_t ninserts;
 };
 
 struct trace_out {

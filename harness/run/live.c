@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "harness/run/debug.h"
 #include "harness/run/live.h"
 #include "harness/vmm/logfollow.h"
 #include "harness/vmm/machine.h"
@@ -10,6 +11,7 @@
 
 #define POLL_S          0.001   /* at most between looks at the log (inotify wakes sooner) */
 #define QUIT_GRACE_S    10.0    /* after QMP quit, QEMU must be gone within this */
+#define LIVE_ATTACH_TIMEOUT_S 86400.0   /* --debug: a person drives the run from gdb */
 
 /* The run's own QEMU words (tracing, log, serial, QMP) on top of the
  * machine every harness QEMU boots, in the names of this QEMU's profile. */
@@ -28,6 +30,8 @@ static void qemu_words(const struct config *cfg, const struct scenario *s, const
     t.len = 0;
     sb_printf(&t, "unix:%s,server=on,wait=off", p->sock[SOCK_QMP]);
     strv_push(&io, "-qmp"), strv_push(&io, t.p);
+    if (debug_wanted(s) || cfg->attach)
+        debug_qemu_words(cfg, p, &io);
     machine_cmdline(a, s, cfg->qemu, cfg->kernel, s->append, &io, s->has_disk ? p->image : NULL);
     strv_free(&io);
     sb_free(&t);
@@ -44,6 +48,8 @@ struct loop {
     double deadline;
     struct live *lv;
     const struct trace_rules *rules;
+    struct debug dbg;       /* the gdb stops, for a scenario with break/watch */
+    int gdb;                /* a gdb (the harness's or a person's) may hold the vCPU stopped */
 };
 
 /* 0 connected; 1 QEMU has exited (the live loop reaps it and its status
@@ -84,8 +90,10 @@ static int act_keys(struct loop *c)
      * leaves QEMU before QEMU writes the reply. Its outcome is still judged
      * by the END marker, the ACK count and the oracles. */
     int last = lv->keys_sent + 1 == s->key_events.n;
-    if (qmp_send_key(&c->q, k->qcode, k->down, c->deadline, err, sizeof(err)) < 0 &&
-        !(last && c->q.lost)) {
+    int rc_send = qmp_send_key(&c->q, k->qcode, k->down, c->deadline, err, sizeof(err));
+    if (rc_send < 0 && c->gdb && strstr(err, "VM not running"))
+        return 0;               /* stopped at a gdb stop: sent again once it resumes */
+    if (rc_send < 0 && !(last && c->q.lost)) {
         sb_printf(&lv->problem, "sending key %s %s: %s", k->qcode, k->down ? "down" : "up", err);
         return -1;
     }
@@ -118,6 +126,8 @@ static int act_query_pci(struct loop *c)
     return 0;
 }
 
+static int act_gdb(struct loop *c) { return debug_act(&c->dbg, c->lv, c->lv->quit_sent, c->deadline); }
+
 static int typed(const struct scenario *s) { return s->key_events.n > 0; }
 static int asks_pci(const struct scenario *s) { return (s->oracles & ORACLE_QUERY_PCI) != 0; }
 
@@ -128,6 +138,7 @@ static const struct action {
     int (*wanted)(const struct scenario *s);
     int (*act)(struct loop *c);
 } actions[] = {
+    { .wanted = debug_wanted, .act = act_gdb },     /* first: keys wait while the vCPU is stopped */
     { .wanted = typed, .act = act_keys },
     { .wanted = asks_pci, .act = act_query_pci },
 };
@@ -150,12 +161,41 @@ static void loop_run(struct loop *c)
             lv->killed = qemu_kill(c->pid, &lv->status);
             break;
         }
-        logfollow_wait(&c->f, POLL_S);
+        if (debug_wanted(c->s))
+            debug_wait(&c->dbg, c->f.ino, POLL_S);
+        else
+            logfollow_wait(&c->f, POLL_S);
     }
     logfollow_poll(&c->f);
     lv->ready = c->f.ready, lv->acks = c->f.acks, lv->verdict = c->f.verdict;
     logfollow_close(&c->f);
     qmp_close(&c->q);
+    if (debug_wanted(c->s))
+        debug_finish(&c->dbg, lv);
+}
+
+/* QEMU's command line, one shell-quoted word after another, in qemu.cmd. */
+static void save_cmdline(const struct paths *p, const struct strv *cmd)
+{
+    struct sbuf t = { 0 };
+    char err[512];
+    for (int i = 0; i < cmd->n; i++) {
+        const char *w = cmd->v[i];
+        int plain = *w && strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=,:+@%") == strlen(w);
+        if (i)
+            sb_addc(&t, ' ');
+        if (plain) {
+            sb_puts(&t, w);
+            continue;
+        }
+        sb_addc(&t, '\'');
+        for (; *w; w++)
+            *w == '\'' ? sb_puts(&t, "'\\''") : sb_addc(&t, *w);
+        sb_addc(&t, '\'');
+    }
+    sb_addc(&t, '\n');
+    write_file(p->qemu_cmd, t.p, t.len, err, sizeof(err));    /* a record for people: failing is harmless */
+    sb_free(&t);
 }
 
 int live_run(const struct config *cfg, const struct scenario *s, const struct paths *p,
@@ -164,6 +204,9 @@ int live_run(const struct config *cfg, const struct scenario *s, const struct pa
     struct strv cmd = { 0 };
     char err[512];
     qemu_words(cfg, s, p, &cmd);
+    save_cmdline(p, &cmd);
+    if (cfg->attach)
+        cfg->attach(cfg, s, p);
     unlink(p->trace);
     unlink(p->serial);
     double start = now_s();
@@ -174,8 +217,11 @@ int live_run(const struct config *cfg, const struct scenario *s, const struct pa
         return -1;
     }
     proc_track_child(pid);
-    struct loop c = { .s = s, .p = p, .pid = pid, .q = { .fd = -1 }, .deadline = start + s->timeout,
-                      .lv = lv, .rules = cfg->caps.profile->trace };
+    struct loop c = { .s = s, .p = p, .pid = pid, .q = { .fd = -1 },
+                      .deadline = start + (cfg->attach ? LIVE_ATTACH_TIMEOUT_S : s->timeout),
+                      .lv = lv, .rules = cfg->caps.profile->trace, .gdb = debug_wanted(s) || cfg->attach != NULL };
+    if (debug_wanted(s))
+        debug_init(&c.dbg, cfg, s, p, pid);
     loop_run(&c);
     proc_untrack_child(pid);
     return 0;

@@ -15,6 +15,10 @@ struct config {
     const char *qemu, *kernel, *expected, *build;
     int bless;
     struct qemu_caps caps;  /* probed once; caps.profile picks the goldens and log rules */
+    /* --debug: QEMU starts paused with its gdb stub for a person's gdb (not
+     * the harness's), without the scenario's timeout; called with the run's
+     * paths just before QEMU starts, to say how to attach. NULL: a test run. */
+    void (*attach)(const struct config *cfg, const struct scenario *s, const struct paths *p);
 };
 
 /* Run s once and set r (class, reason, details, time). */

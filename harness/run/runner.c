@@ -4,6 +4,7 @@
 #include <string.h>
 #include "harness/judge/judge.h"
 #include "harness/lib/disk.h"
+#include "harness/run/debug.h"
 #include "harness/run/live.h"
 #include "harness/vmm/sockets.h"
 
@@ -57,7 +58,8 @@ static int step_setup(struct run *c)
     return 0;
 }
 
-static int step_goldens(struct run *c) { return judge_goldens_ready(&c->job, c->r); }
+/* --debug runs a scenario that may have no goldens yet. */
+static int step_goldens(struct run *c) { return c->cfg->attach ? 0 : judge_goldens_ready(&c->job, c->r); }
 
 static int step_disk(struct run *c)
 {
@@ -124,6 +126,7 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
         if (steps[done].undo)
             steps[done].undo(&c);
     json_decref(c.lv.pci);
+    debug_free_live(&c.lv);
     sb_free(&c.lv.problem);
     r->secs = now_s() - t0;
 }

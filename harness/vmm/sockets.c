@@ -13,6 +13,7 @@
 
 static const char *const sock_names[SOCK_COUNT] = {
     [SOCK_QMP] = "qmp.sock",
+    [SOCK_GDB] = "gdb.sock",   /* made by QEMU only for a scenario with break/watch */
 };
 
 /* The longest TMPDIR for which the directory and every socket path fit. */

@@ -1,4 +1,4 @@
-/* The run's sockets to QEMU (QMP; a gdb stub's next): a private directory
+/* The run's sockets to QEMU (QMP, and the gdb stub for break/watch): a private directory
  * under $TMPDIR holding one socket per enum run_socket, registered for the
  * stop-signal cleanup (process.h) while it exists. */
 #ifndef HARNESS_VMM_SOCKETS_H

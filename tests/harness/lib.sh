@@ -3,6 +3,7 @@
 # directory $T, with TMPDIR=$T/tmp, --build $T/build and --expected $T/exp,
 # so that every QEMU it causes carries $T in its command line: leftovers are
 # found by that marker alone, and other users' QEMU processes are never seen.
+# KEEP=1 keeps $T after the test, to look at its files.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HARNESS=${HARNESS:-$ROOT/build/traceos-test}
@@ -22,6 +23,7 @@ NAME=$(basename "$0" .sh)
 ours() { pgrep -f -- "$TRE" 2>/dev/null; }
 
 cleanup() {
+    [ -n "${KEEP:-}" ] && { echo "kept $T"; return; }
     [ -n "${T:-}" ] && [ -n "${TRE:-}" ] || return
     for p in $(ours); do kill -KILL "$p" 2>/dev/null; done
     rm -rf "$T"

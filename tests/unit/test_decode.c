@@ -224,6 +224,19 @@ static void test_ahci(void **state)
     FACTS(f);
 }
 
+static void test_gdb_lines(void **state)
+{
+    (void)state;
+    static const struct fact f[] = {
+        { "gdb: break i8042_irq #4", { "breakpoint on i8042_irq" } },
+        { "gdb: watch ring_head write #2 by i8042_irq: 0x00000000 -> 0x00000001",
+          { "write watchpoint on ring_head", "in i8042_irq" } },
+        { "gdb: watch 0xff000000/4 write #1 by trace_begin: 0x00000000 -> 0x7a102000 (begin pci-v)",
+          { "on 0xff000000/4", "in trace_begin" } },
+    };
+    FACTS(f);
+}
+
 static void test_bmdma(void **state)
 {
     (void)state;
@@ -601,6 +614,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ata),
     cmocka_unit_test(test_bmdma),
     cmocka_unit_test(test_ahci),
+    cmocka_unit_test(test_gdb_lines),
     cmocka_unit_test(test_ps2),
     cmocka_unit_test(test_ps2_tables),
     cmocka_unit_test(test_markers),

@@ -148,7 +148,7 @@ static int event_shaped(const char *l, size_t n)
 {
     size_t skip = timestamp_prefix(l, n);
     l += skip, n -= skip;
-    if (n >= 3 && !memcmp(l, "== ", 3))
+    if ((n >= 3 && !memcmp(l, "== ", 3)) || (n >= 5 && !memcmp(l, "gdb: ", 5)))
         return 1;
     size_t k = name_len(l, n);
     return k > 0 && (k == n || l[k] == ' ');
@@ -164,6 +164,40 @@ void decode_event_name(const char *line, size_t n, char *name, size_t size)
     name[k] = 0;
 }
 
+/* A stop the harness recorded through QEMU's gdb stub (run/debug.c):
+ * "gdb: break SYMBOL #N ..." or "gdb: watch WHAT KIND #N by FUNCTION: ...". */
+static enum decode_result gdb_line(const char *l, size_t n, struct sbuf *out)
+{
+    const char *p = l + 5, *end = l + n;
+    int brk = end - p > 6 && !memcmp(p, "break ", 6);
+    if (!brk && !(end - p > 6 && !memcmp(p, "watch ", 6)))
+        return DECODE_MALFORMED;
+    p += 6;
+    const char *what = p;
+    while (p < end && *p != ' ')
+        p++;
+    if (brk) {
+        say(out, "the vCPU stopped at the breakpoint on %.*s (QEMU's gdb stub), here among the "
+            "device events", (int)(p - what), what);
+        return DECODE_OK;
+    }
+    const char *kind = ++p;
+    while (p < end && *p != ' ')
+        p++;
+    if (kind >= end)
+        return DECODE_MALFORMED;
+    say(out, "the %.*s watchpoint on %.*s fired (QEMU's gdb stub)", (int)(p - kind), kind,
+        (int)(kind - 1 - what), what);
+    const char *by = strstr(p, " by ");
+    if (by && by < end) {
+        const char *f = by + 4, *fe = f;
+        while (fe < end && *fe != ':' && *fe != ' ')
+            fe++;
+        say(out, " in %.*s", (int)(fe - f), f);
+    }
+    return DECODE_OK;
+}
+
 enum decode_result decode_line(struct decode_state *st, const char *l, size_t n, struct sbuf *out)
 {
     if (n && l[n - 1] == '\r')
@@ -172,6 +206,8 @@ enum decode_result decode_line(struct decode_state *st, const char *l, size_t n,
     l += skip, n -= skip;
     if (n >= 3 && !memcmp(l, "== ", 3))
         return decode_marker_line(st, l, n, out);
+    if (n >= 5 && !memcmp(l, "gdb: ", 5))
+        return gdb_line(l, n, out);
     size_t k = name_len(l, n);
     if (k == 0 || (k < n && l[k] != ' '))
         return DECODE_MALFORMED;

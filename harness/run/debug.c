@@ -1,0 +1,444 @@
+/* gdb stops during a run; see debug.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "abi/tracedev.h"
+#include "harness/run/debug.h"
+#include "harness/vmm/process.h"
+
+#define ANCHOR_EVENT   "gdbstub_hit_break"  /* probed; the words trace gdbstub_hit_* */
+#define ANCHOR_PREFIX  "gdbstub_hit_"
+#define ANCHOR_FIRST   4096                 /* bytes before the log's end searched for it first */
+#define ANCHOR_WINDOW  (256 * 1024)         /* ... and at most */
+#define LOST_GRACE_S   2.0                  /* a closed stub is QEMU ending if it exits within this */
+
+int debug_wanted(const struct scenario *s) { return s->gdb.n > 0; }
+
+void debug_qemu_words(const struct config *cfg, const struct paths *p, struct strv *io)
+{
+    struct sbuf t = { 0 };
+    sb_printf(&t, "socket,path=%s,server=on,wait=off,id=traceos-gdb", p->sock[SOCK_GDB]);
+    strv_push(io, "-S");
+    strv_push(io, "-chardev"), strv_push(io, t.p);
+    strv_push(io, "-gdb"), strv_push(io, "chardev:traceos-gdb");
+    if (qemu_has_event(&cfg->caps, ANCHOR_EVENT))
+        strv_push(io, "-trace"), strv_push(io, ANCHOR_PREFIX "*");
+    sb_free(&t);
+}
+
+void debug_init(struct debug *d, const struct config *cfg, const struct scenario *s,
+                const struct paths *p, pid_t pid)
+{
+    memset(d, 0, sizeof(*d));
+    d->cfg = cfg, d->s = s, d->p = p, d->pid = pid;
+    d->g.fd = -1;
+    d->anchor = qemu_has_event(&cfg->caps, ANCHOR_EVENT);
+    d->hits = xmalloc(sizeof(int) * (size_t)(s->gdb.n + 1));
+    d->wold = xmalloc(sizeof(uint64_t) * (size_t)(s->gdb.n + 1));
+    memset(d->hits, 0, sizeof(int) * (size_t)(s->gdb.n + 1));
+    memset(d->wold, 0, sizeof(uint64_t) * (size_t)(s->gdb.n + 1));
+}
+
+static double until(double deadline)
+{
+    double t = now_s() + GDB_REPLY_TIMEOUT_S;
+    return t < deadline ? t : deadline;
+}
+
+static int mem_value(struct debug *d, uint64_t addr, unsigned len, uint64_t *v, double deadline,
+                     char *err, size_t errlen)
+{
+    uint8_t b[8];
+    if (gdb_mem(&d->g, addr, len, b, until(deadline), err, errlen) < 0)
+        return -1;
+    *v = 0;
+    for (unsigned i = len; i-- > 0;)
+        *v = *v << 8 | b[i];
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int has_bp(const struct debug *d, uint64_t pc)
+{
+    return bsearch(&pc, d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64) != NULL;
+}
+
+/* Describe each spec in the report and insert its breakpoints and watchpoints. */
+static int setup(struct debug *d, double deadline, char *err, size_t errlen)
+{
+    const struct gdb_specs *g = &d->s->gdb;
+    int total = 0;
+    for (int i = 0; i < g->n; i++)
+        total += g->v[i].kind == GDB_BREAK ? g->v[i].nlocs : 0;
+    d->bps = xmalloc(sizeof(uint64_t) * (size_t)(total + 1));
+    sb_printf(&d->report, "gdb stops of %s (%s); stub on %s, %s register layout\n\n", d->s->name,
+              d->s->file, d->p->sock[SOCK_GDB], d->g.x86_64 ? "x86-64" : "i386");
+    for (int i = 0; i < g->n; i++) {
+        const struct gdb_spec *sp = &g->v[i];
+        sb_printf(&d->report, "%s = %s  (%s:%d)%s\n", sp->kind == GDB_BREAK ? "break" : "watch", sp->what,
+                  d->s->file, sp->line, sp->optional ? " optional" : "");
+        if (sp->kind != GDB_BREAK) {
+            sb_printf(&d->report, "  0x%08llx, %u bytes, %s\n", (unsigned long long)sp->addr, sp->len,
+                      gdbspec_kind_name(sp->kind));
+            if (gdb_point(&d->g, 1, sp->kind, sp->addr, sp->len, until(deadline), err, errlen) < 0 ||
+                mem_value(d, sp->addr, sp->len, &d->wold[i], deadline, err, errlen) < 0)
+                return -1;
+            continue;
+        }
+        for (int k = 0; k < sp->nlocs; k++) {
+            struct sbuf where = { 0 };
+            elfsym_describe(d->elf, sp->locs[k].addr, &where);
+            sb_printf(&d->report, "  0x%08llx %s %s\n", (unsigned long long)sp->locs[k].addr,
+                      sp->locs[k].inlined ? "inlined " : "out-of-line", sb_str(&where));
+            sb_free(&where);
+            d->bps[d->nbps++] = sp->locs[k].addr;
+        }
+    }
+    qsort(d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64);
+    int k = 0;
+    for (int i = 0; i < d->nbps; i++)
+        if (k == 0 || d->bps[i] != d->bps[k - 1])
+            d->bps[k++] = d->bps[i];
+    d->nbps = k;
+    for (int i = 0; i < d->nbps; i++)
+        if (gdb_point(&d->g, 1, GDB_BREAK, d->bps[i], 1, until(deadline), err, errlen) < 0)
+            return -1;
+    sb_puts(&d->report, "\n");
+    return gdb_resume(&d->g, 0, deadline, err, errlen);
+}
+
+/* The end of the last line starting ANCHOR_PREFIX in buf[0..n), whose
+ * byte 0 is at a line start when `at_line`; 0 when there is none. */
+static size_t anchor_end(const char *buf, size_t n, int at_line)
+{
+    size_t k = strlen(ANCHOR_PREFIX);
+    for (size_t i = n; i-- > 0;) {
+        if (!(i == 0 ? at_line : buf[i - 1] == '\n') || n - i <= k || memcmp(buf + i, ANCHOR_PREFIX, k))
+            continue;
+        const char *nl = memchr(buf + i, '\n', n - i);
+        if (nl)
+            return (size_t)(nl - buf) + 1;
+    }
+    return 0;
+}
+
+/* The stop's place in trace.log; see debug.h. The anchor line is near the
+ * end, so the window grows from ANCHOR_FIRST up to ANCHOR_WINDOW bytes. */
+static void place(struct debug *d, uint64_t *offset, uint64_t *loglen)
+{
+    struct stat st;
+    *loglen = stat(d->p->trace, &st) == 0 ? (uint64_t)st.st_size : 0;
+    *offset = *loglen;
+    int fd = d->anchor ? open(d->p->trace, O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0)
+        return;
+    char *buf = xmalloc(ANCHOR_WINDOW);
+    for (uint64_t want = ANCHOR_FIRST; want <= ANCHOR_WINDOW; want *= 2) {
+        uint64_t from = *loglen > want ? *loglen - want : 0;
+        if (from < d->last_offset)
+            from = d->last_offset;
+        ssize_t got = pread(fd, buf, (size_t)(*loglen - from), (off_t)from);
+        size_t end = got > 0 ? anchor_end(buf, (size_t)got, from == 0 || from == d->last_offset) : 0;
+        if (end) {
+            *offset = from + end;
+            break;
+        }
+        if (from == d->last_offset || from == 0)
+            break;
+    }
+    free(buf);
+    close(fd);
+}
+
+/* " NAME=0x...": the show= items of a stop. */
+static int show_items(struct debug *d, const struct gdb_spec *sp, const uint32_t *regs, int inlined,
+                      struct sbuf *line, double deadline, char *err, size_t errlen)
+{
+    for (int i = 0; i < sp->nshow; i++) {
+        const struct gdb_item *it = &sp->show[i];
+        uint64_t v;
+        if (it->kind == ITEM_REG) {
+            sb_printf(line, " %s=0x%08x", it->text, regs[it->reg]);
+        } else if (it->kind == ITEM_ARG && inlined) {
+            sb_printf(line, " %s=inlined", it->text);   /* an inlined copy has no frame */
+        } else if (it->kind == ITEM_ARG) {
+            if (mem_value(d, (uint64_t)regs[REG_ESP] + 4 + 4 * (uint64_t)it->arg, 4, &v, deadline, err, errlen) < 0)
+                return -1;
+            sb_printf(line, " %s=0x%08llx", it->text, (unsigned long long)v);
+        } else {
+            if (mem_value(d, it->addr, it->len, &v, deadline, err, errlen) < 0)
+                return -1;
+            sb_printf(line, " %s=0x%0*llx", it->text, (int)it->len * 2, (unsigned long long)v);
+        }
+    }
+    return 0;
+}
+
+/* The golden line of a stop of spec i at pc. */
+static int hit_line(struct debug *d, int i, const uint32_t *regs, struct sbuf *line, double deadline,
+                    char *err, size_t errlen)
+{
+    const struct gdb_spec *sp = &d->s->gdb.v[i];
+    uint64_t off, pc = regs[REG_EIP];
+    const char *fn = elfsym_function_at(d->elf, pc, &off);
+    int inlined = 0;
+    for (int k = 0; k < sp->nlocs; k++)
+        if (sp->locs[k].addr == pc)
+            inlined = sp->locs[k].inlined;
+    if (sp->kind == GDB_BREAK) {
+        sb_printf(line, "gdb: break %s #%d", sp->what, d->hits[i]);
+        if (inlined)
+            sb_printf(line, " in %s", fn ? fn : "?");
+        return show_items(d, sp, regs, inlined, line, deadline, err, errlen);
+    }
+    uint64_t v;
+    if (mem_value(d, sp->addr, sp->len, &v, deadline, err, errlen) < 0)
+        return -1;
+    int w = (int)sp->len * 2;
+    sb_printf(line, "gdb: watch %s %s #%d by %s: ", sp->what, gdbspec_kind_name(sp->kind), d->hits[i], fn ? fn : "?");
+    if (sp->kind == GDB_WATCH_WRITE)
+        sb_printf(line, "0x%0*llx -> ", w, (unsigned long long)d->wold[i]);
+    sb_printf(line, "0x%0*llx", w, (unsigned long long)v);
+    d->wold[i] = v;
+    if (sp->addr == d->s->trace_base + TRACEDEV_REG_MARK && sp->len == 4) {
+        struct sbuf m = { 0 };
+        trace_marker_text((uint32_t)v, 0, &m);
+        sb_printf(line, " (%s)", m.p + 3);      /* without "== " */
+        sb_free(&m);
+    }
+    return show_items(d, sp, regs, 0, line, deadline, err, errlen);
+}
+
+static void record(struct debug *d, int i, const uint32_t *regs, const char *line, uint64_t offset,
+                   uint64_t loglen)
+{
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 64;
+        d->v = xrealloc(d->v, (size_t)d->cap * sizeof(*d->v));
+    }
+    d->v[d->n++] = (struct debug_hit){ .offset = offset, .loglen = loglen, .line = xstrdup(line) };
+    d->last_offset = offset;
+    const struct gdb_spec *sp = &d->s->gdb.v[i];
+    uint64_t off;
+    const char *fn = elfsym_function_at(d->elf, regs[REG_EIP], &off);
+    struct sbuf where = { 0 };
+    elfsym_describe(d->elf, regs[REG_EIP], &where);
+    sb_printf(&d->report, "stop %d: %s = %s (%s:%d), hit %d\n", d->n, sp->kind == GDB_BREAK ? "break" : "watch",
+              sp->what, d->s->file, sp->line, d->hits[i]);
+    sb_printf(&d->report, "  pc 0x%08x %s+0x%llx %s\n", regs[REG_EIP], fn ? fn : "?", (unsigned long long)off,
+              sb_str(&where));
+    sb_printf(&d->report, "  trace.log offset %llu (log length at the stop %llu)\n", (unsigned long long)offset,
+              (unsigned long long)loglen);
+    sb_puts(&d->report, " ");
+    for (int r = 0; r < REG_COUNT; r++)
+        sb_printf(&d->report, " %s=0x%08x", gdb_reg_names[r], regs[r]);
+    sb_printf(&d->report, "\n  %s\n\n", line);
+    sb_free(&where);
+}
+
+/* Record the hits of a stop: the watch that fired, or every break at pc. */
+static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *regs, double deadline,
+                   char *err, size_t errlen)
+{
+    const struct gdb_specs *g = &d->s->gdb;
+    uint64_t offset, loglen;
+    place(d, &offset, &loglen);
+    for (int i = 0; i < g->n; i++) {
+        const struct gdb_spec *sp = &g->v[i];
+        int hit = 0;
+        if (st->watch)
+            hit = sp->kind != GDB_BREAK && sp->addr == st->waddr;
+        else
+            for (int k = 0; k < sp->nlocs && !hit; k++)
+                hit = sp->kind == GDB_BREAK && sp->locs[k].addr == regs[REG_EIP];
+        if (!hit)
+            continue;
+        d->hits[i]++;
+        struct sbuf line = { 0 };
+        int rc = hit_line(d, i, regs, &line, deadline, err, errlen);
+        if (rc == 0)
+            record(d, i, regs, line.p, offset, loglen);
+        sb_free(&line);
+        if (rc < 0)
+            return -1;
+        if (st->watch)
+            break;              /* one watchpoint fired */
+    }
+    return 0;
+}
+
+/* Single-step off breakpoint address pc. QEMU lets a single step pass its
+ * own breakpoints (accel/tcg/cpu-exec.c, check_for_breakpoints: "Singlestep
+ * overrides breakpoints"), which saves two packets per stop; should the step
+ * not leave pc, the breakpoint is removed around a second step, as gdb
+ * does. 1 and *st the step's stop, or -1. */
+static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double deadline, char *err, size_t errlen)
+{
+    uint32_t regs[REG_COUNT];
+    for (int lifted = 0; lifted < 2; lifted++) {
+        if (lifted && gdb_point(&d->g, 0, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
+            return -1;
+        if (gdb_resume(&d->g, 1, deadline, err, errlen) < 0)
+            return -1;
+        int got = gdb_stop(&d->g, st, until(deadline), err, errlen);
+        if (got == 0)
+            snprintf(err, errlen, "gdb stub: a single step at 0x%08llx did not stop within %.0f s (GDB_REPLY_TIMEOUT_S)",
+                     (unsigned long long)pc, GDB_REPLY_TIMEOUT_S);
+        if (got <= 0)
+            return -1;
+        if (lifted && gdb_point(&d->g, 1, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
+            return -1;
+        if (st->sig == 'W' || st->sig == 'X' || st->watch)
+            return 1;
+        if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0)
+            return -1;
+        if (regs[REG_EIP] != pc)
+            return 1;
+    }
+    snprintf(err, errlen, "gdb stub: a single step does not leave 0x%08llx", (unsigned long long)pc);
+    return -1;
+}
+
+/* Handle one stop and resume: a breakpoint's own address is stepped over
+ * (QEMU would stop there again at once). */
+static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *err, size_t errlen)
+{
+    uint32_t regs[REG_COUNT];
+    for (int steps = 0;; steps++) {
+        if (st->sig == 'W' || st->sig == 'X') {
+            d->ended = 1;
+            return 0;
+        }
+        if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0 ||
+            hits_of(d, st, regs, deadline, err, errlen) < 0)
+            return -1;
+        if (steps > 0 || st->watch || !has_bp(d, regs[REG_EIP]))
+            break;
+        if (step_over(d, regs[REG_EIP], st, deadline, err, errlen) < 0)
+            return -1;
+        if (st->sig == 'W' || st->sig == 'X') {
+            d->ended = 1;
+            return 0;
+        }
+        if (!st->watch)
+            break;              /* the step itself hit nothing */
+    }
+    return gdb_resume(&d->g, 0, deadline, err, errlen);
+}
+
+/* The stub closed: QEMU ending (fine), or the stub gone while QEMU runs. */
+static int lost(struct debug *d, struct live *lv, int quitting, const char *err)
+{
+    double t = now_s() + LOST_GRACE_S;
+    while (!quitting && !qemu_exited(d->pid) && now_s() < t)
+        sleep_s(0.005);
+    d->ended = 1;
+    if (quitting || qemu_exited(d->pid))
+        return 0;
+    sb_printf(&lv->problem, "%s while QEMU still runs (after %d stops); QEMU killed", err, d->n);
+    lv->problem_error = 1;
+    return -1;
+}
+
+int debug_act(struct debug *d, struct live *lv, int quitting, double deadline)
+{
+    char err[512] = "";
+    if (d->ended)
+        return 0;
+    if (!d->up) {
+        if (!d->elf && !(d->elf = elfsym_open(d->cfg->kernel, err, sizeof(err)))) {
+            sb_printf(&lv->problem, "%s", err);
+            lv->problem_error = 1;
+            return -1;
+        }
+        if (gdb_connect(&d->g, d->p->sock[SOCK_GDB], d->pid, deadline, err, sizeof(err)) < 0) {
+            if (d->g.lost)
+                return d->ended = 1, 0;         /* QEMU is gone: its status tells why */
+            sb_printf(&lv->problem, "%s", err);
+            lv->problem_error = 1;
+            return -1;
+        }
+        d->up = 1;
+        if (setup(d, deadline, err, sizeof(err)) < 0)
+            return d->g.lost ? lost(d, lv, quitting, err) : (sb_printf(&lv->problem, "%s", err), lv->problem_error = 1, -1);
+    }
+    for (;;) {
+        struct gdb_stop st;
+        int got = gdb_stop(&d->g, &st, 0, err, sizeof(err));
+        if (got == 0)
+            return 0;
+        if (got > 0 && on_stop(d, &st, deadline, err, sizeof(err)) == 0) {
+            if (d->ended)
+                return 0;
+            continue;
+        }
+        if (d->g.lost)
+            return lost(d, lv, quitting, err);
+        sb_printf(&lv->problem, "%s", err);
+        lv->problem_error = 1;
+        return -1;
+    }
+}
+
+void debug_wait(struct debug *d, int ino, double max_s)
+{
+    struct pollfd p[2] = { { d->g.fd, POLLIN, 0 }, { ino, POLLIN, 0 } };
+    int ms = (int)(max_s * 1000);
+    int n = d->up && !d->ended ? 1 : 0;
+    if (ino >= 0)
+        p[n++] = (struct pollfd){ ino, POLLIN, 0 };
+    if (n == 0) {
+        sleep_s(max_s);
+        return;
+    }
+    if (poll(p, (nfds_t)n, ms > 0 ? ms : 1) > 0 && ino >= 0 && (p[n - 1].revents & POLLIN)) {
+        char buf[4096];
+        while (read(ino, buf, sizeof(buf)) > 0)
+            ;
+    }
+}
+
+void debug_finish(struct debug *d, struct live *lv)
+{
+    char err[512];
+    gdb_close(&d->g);
+    if (!d->report.len)
+        sb_printf(&d->report, "gdb stops of %s: the stub was never set up\n", d->s->name);
+    sb_printf(&d->report, "%d stops\n", d->n);
+    if (write_file(d->p->gdb_report, d->report.p, d->report.len, err, sizeof(err)) < 0 && !lv->problem.len) {
+        sb_printf(&lv->problem, "%s", err);
+        lv->problem_error = 1;
+    }
+    lv->gdb_lines = xmalloc(sizeof(*lv->gdb_lines) * (size_t)(d->n + 1));
+    for (int i = 0; i < d->n; i++)
+        lv->gdb_lines[i] = (struct trace_insert){ .offset = d->v[i].offset, .text = d->v[i].line };
+    lv->ngdb_lines = d->n;
+    lv->gdb_hits = d->hits;
+    free(d->v);
+    free(d->bps);
+    free(d->wold);
+    sb_free(&d->report);
+    elfsym_close(d->elf);
+    memset(d, 0, sizeof(*d));
+}
+
+void debug_free_live(struct live *lv)
+{
+    for (int i = 0; i < lv->ngdb_lines; i++)
+        free((char *)lv->gdb_lines[i].text);
+    free(lv->gdb_lines);
+    free(lv->gdb_hits);
+    lv->gdb_lines = NULL;
+    lv->gdb_hits = NULL;
+    lv->ngdb_lines = 0;
+}

@@ -1,0 +1,387 @@
+/* GDB remote serial protocol client; see gdb.h. */
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include "harness/vmm/gdb.h"
+#include "harness/vmm/process.h"
+
+#define NAK_RETRIES 3           /* a packet the stub NAKs is sent again this often */
+
+static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* Wait until bytes arrive (or `deadline`) and append them. 1 got some, 0
+ * the deadline passed, -1 the connection broke (g->lost). */
+static int fill(struct gdb *g, double deadline)
+{
+    for (;;) {
+        double left = deadline - now_s();
+        struct pollfd p = { g->fd, POLLIN, 0 };
+        int r = poll(&p, 1, left > 0 ? (int)(left * 1000) + 1 : 0);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            g->lost = 1;
+            return -1;
+        }
+        if (r == 0) {
+            if (now_s() >= deadline)
+                return 0;
+            continue;
+        }
+        char buf[UTIL_IO_CHUNK];
+        ssize_t got = recv(g->fd, buf, sizeof(buf), 0);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            g->lost = 1;
+            return -1;
+        }
+        sb_add(&g->in, buf, (size_t)got);
+        return 1;
+    }
+}
+
+static void consume(struct gdb *g, size_t n)
+{
+    memmove(g->in.p, g->in.p + n, g->in.len - n);
+    g->in.len -= n;
+}
+
+static int send_raw(struct gdb *g, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = send(g->fd, p, n, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            g->lost = 1;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static unsigned checksum(const char *p, size_t n)
+{
+    unsigned c = 0;
+    while (n--)
+        c += (unsigned char)*p++;
+    return c & 0xff;
+}
+
+static int hexval(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Send `$pkt#CK` and wait for the stub's `+`; a `-` sends it again. */
+static int send_packet(struct gdb *g, const char *pkt, double deadline, char *err, size_t errlen)
+{
+    struct sbuf out = { 0 };
+    sb_printf(&out, "$%s#%02x", pkt, checksum(pkt, strlen(pkt)));
+    int rc = -1;
+    for (int tries = 0; tries <= NAK_RETRIES; tries++) {
+        if (send_raw(g, out.p, out.len) < 0) {
+            fail(err, errlen, "gdb stub: cannot send '%.40s': connection closed", pkt);
+            break;
+        }
+        int answer = 0;
+        while (!answer) {
+            if (g->in.len == 0) {
+                int f = fill(g, deadline);
+                if (f <= 0) {
+                    fail(err, errlen, f < 0 ? "gdb stub: connection closed before '%.40s' was acknowledged"
+                                            : "gdb stub: '%.40s' not acknowledged within %.0f s (GDB_REPLY_TIMEOUT_S)",
+                         pkt, GDB_REPLY_TIMEOUT_S);
+                    sb_free(&out);
+                    return -1;
+                }
+                continue;
+            }
+            answer = g->in.p[0];
+            if (answer == '+' || answer == '-')
+                consume(g, 1);
+            else if (answer != '$')
+                consume(g, 1), answer = 0;     /* noise between packets */
+        }
+        if (answer == '+' || answer == '$') {   /* '$': a reply before the ack counts as one */
+            rc = 0;
+            break;
+        }
+        if (tries == NAK_RETRIES)
+            fail(err, errlen, "gdb stub: '%.40s' refused %d times (bad checksum)", pkt, NAK_RETRIES + 1);
+    }
+    sb_free(&out);
+    return rc;
+}
+
+/* Expand run-length encoding (`X*N`: N - 29 more copies of X). */
+static void unrle(const char *p, size_t n, struct sbuf *out)
+{
+    out->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '*' && i > 0 && i + 1 < n) {
+            int rep = (unsigned char)p[++i] - 29;
+            for (int k = 0; k < rep; k++)
+                sb_addc(out, p[i - 2]);
+        } else {
+            sb_addc(out, p[i]);
+        }
+    }
+    if (!out->p)
+        sb_add(out, "", 0);
+}
+
+/* The next packet into *pkt (acknowledged); 1, 0 none by `deadline`, -1 broken. */
+static int read_packet(struct gdb *g, struct sbuf *pkt, double deadline, char *err, size_t errlen)
+{
+    for (;;) {
+        char *d = g->in.p ? memchr(g->in.p, '$', g->in.len) : NULL;
+        if (d && d != g->in.p)
+            consume(g, (size_t)(d - g->in.p)), d = g->in.p;    /* acks and noise before it */
+        char *h = d ? memchr(d, '#', g->in.len) : NULL;
+        if (h && (size_t)(h - g->in.p) + 3 <= g->in.len) {
+            size_t n = (size_t)(h - d - 1);
+            int c1 = hexval(h[1]), c2 = hexval(h[2]);
+            int ok = c1 >= 0 && c2 >= 0 && (unsigned)(c1 << 4 | c2) == checksum(d + 1, n);
+            if (ok)
+                unrle(d + 1, n, pkt);
+            consume(g, n + 4);
+            if (send_raw(g, ok ? "+" : "-", 1) < 0)
+                return fail(err, errlen, "gdb stub: connection closed");
+            if (ok)
+                return 1;
+            continue;
+        }
+        if (!d && g->in.len)
+            consume(g, g->in.len);
+        int f = fill(g, deadline);
+        if (f < 0)
+            return fail(err, errlen, "gdb stub: connection closed by QEMU");
+        if (f == 0)
+            return 0;
+    }
+}
+
+int gdb_request(struct gdb *g, const char *pkt, struct sbuf *reply, double deadline,
+                char *err, size_t errlen)
+{
+    double until = now_s() + GDB_REPLY_TIMEOUT_S;
+    if (until > deadline)
+        until = deadline;
+    if (send_packet(g, pkt, until, err, errlen) < 0)
+        return -1;
+    int r = read_packet(g, reply, until, err, errlen);
+    if (r == 0)
+        return fail(err, errlen, "gdb stub: no reply to '%.40s' within %.0f s (GDB_REPLY_TIMEOUT_S)", pkt,
+                    GDB_REPLY_TIMEOUT_S);
+    if (r < 0)
+        return -1;
+    if (reply->len == 3 && reply->p[0] == 'E')
+        return fail(err, errlen, "gdb stub refused '%.40s': error %s", pkt, reply->p + 1);
+    return 0;
+}
+
+/* Ask for the target description: does `g` answer in the x86-64 layout? */
+static int read_layout(struct gdb *g, double deadline, char *err, size_t errlen)
+{
+    struct sbuf r = { 0 };
+    int rc = gdb_request(g, "qXfer:features:read:target.xml:0,ffb", &r, deadline, err, errlen);
+    if (rc == 0 && r.len && (r.p[0] == 'l' || r.p[0] == 'm')) {
+        g->x86_64 = strstr(r.p, "i386:x86-64") != NULL;
+    } else if (rc == 0) {
+        rc = fail(err, errlen, "gdb stub: no target description (qXfer:features:read answered '%.20s')", r.p);
+    }
+    sb_free(&r);
+    return rc;
+}
+
+int gdb_connect(struct gdb *g, const char *path, pid_t pid, double deadline, char *err, size_t errlen)
+{
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    memset(g, 0, sizeof(*g));
+    g->fd = -1;
+    if (strlen(path) >= sizeof(sa.sun_path))
+        return fail(err, errlen, "gdb socket path too long: %s", path);
+    strcpy(sa.sun_path, path);
+    double until = now_s() + GDB_CONNECT_TIMEOUT_S;
+    if (until > deadline)
+        until = deadline;
+    for (;;) {
+        g->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (g->fd >= 0 && connect(g->fd, (struct sockaddr *)&sa, sizeof(sa)) == 0)
+            break;
+        int e = errno;
+        if (g->fd >= 0)
+            close(g->fd);
+        g->fd = -1;
+        if (qemu_exited(pid)) {
+            g->lost = 1;
+            return fail(err, errlen, "QEMU exited before its gdb stub %s accepted a connection", path);
+        }
+        if (now_s() > until)
+            return fail(err, errlen, "cannot connect to QEMU's gdb stub at %s within %.0f s (GDB_CONNECT_TIMEOUT_S): %s",
+                        path, GDB_CONNECT_TIMEOUT_S, strerror(e));
+        sleep_s(0.002);
+    }
+    struct sbuf r = { 0 };
+    int rc = gdb_request(g, "qSupported:multiprocess-;xmlRegisters=i386", &r, deadline, err, errlen);
+    if (rc == 0) {
+        int xfer = strstr(r.p, "qXfer:features:read+") != NULL;
+        g->vcont = strstr(r.p, "vContSupported+") != NULL;
+        rc = xfer ? read_layout(g, deadline, err, errlen)
+                  : fail(err, errlen, "gdb stub does not describe its registers (no qXfer:features:read in '%.60s')", r.p);
+    }
+    if (rc == 0 && g->vcont && gdb_request(g, "vCont?", &r, deadline, err, errlen) == 0)
+        g->vcont = strstr(r.p, ";c") != NULL && strstr(r.p, ";s") != NULL;
+    if (rc == 0 && (rc = gdb_request(g, "?", &r, deadline, err, errlen)) == 0 && r.p[0] != 'T' && r.p[0] != 'S')
+        rc = fail(err, errlen, "gdb stub: '?' answered '%.20s', not a stop (is QEMU started with -S?)", r.p);
+    sb_free(&r);
+    if (rc < 0)
+        gdb_close(g);
+    return rc;
+}
+
+static const char point_type[] = { [GDB_BREAK] = '0', [GDB_WATCH_WRITE] = '2', [GDB_WATCH_READ] = '3',
+                                    [GDB_WATCH_ACCESS] = '4' };
+
+int gdb_point(struct gdb *g, int insert, enum gdb_kind kind, uint64_t addr, unsigned len,
+              double deadline, char *err, size_t errlen)
+{
+    char pkt[64];
+    struct sbuf r = { 0 };
+    snprintf(pkt, sizeof(pkt), "%c%c,%llx,%x", insert ? 'Z' : 'z', point_type[kind], (unsigned long long)addr,
+             kind == GDB_BREAK ? 1 : len);
+    int rc = gdb_request(g, pkt, &r, deadline, err, errlen);
+    if (rc == 0 && strcmp(r.p, "OK"))
+        rc = fail(err, errlen, "gdb stub does not support '%s' (answered '%.20s')", pkt, r.p);
+    sb_free(&r);
+    return rc;
+}
+
+int gdb_resume(struct gdb *g, int step, double deadline, char *err, size_t errlen)
+{
+    const char *pkt = g->vcont ? (step ? "vCont;s" : "vCont;c") : (step ? "s" : "c");
+    double until = now_s() + GDB_REPLY_TIMEOUT_S;
+    return send_packet(g, pkt, until < deadline ? until : deadline, err, errlen);
+}
+
+/* "T05thread:01;watch:00000000ff000000;" and the like. */
+static int parse_stop(const char *p, struct gdb_stop *st, char *err, size_t errlen)
+{
+    memset(st, 0, sizeof(*st));
+    st->sig = p[0];
+    if (!strchr("TSWX", st->sig) || hexval(p[1]) < 0)
+        return fail(err, errlen, "gdb stub sent '%.30s' where a stop reply was due", p);
+    st->code = (int)strtol(p + 1, NULL, 16);
+    static const struct { const char *key; enum gdb_kind kind; } w[] = {
+        { "watch:", GDB_WATCH_WRITE }, { "rwatch:", GDB_WATCH_READ }, { "awatch:", GDB_WATCH_ACCESS },
+    };
+    for (size_t i = 0; st->sig == 'T' && i < sizeof(w) / sizeof(w[0]); i++) {
+        const char *f = strstr(p, w[i].key);
+        if (f && (f == p + 3 || f[-1] == ';')) {
+            st->watch = w[i].kind;
+            st->waddr = strtoull(f + strlen(w[i].key), NULL, 16);
+            break;
+        }
+    }
+    return 0;
+}
+
+int gdb_stop(struct gdb *g, struct gdb_stop *stop, double deadline, char *err, size_t errlen)
+{
+    struct sbuf r = { 0 };
+    int got = read_packet(g, &r, deadline, err, errlen);
+    if (got == 1 && parse_stop(r.p, stop, err, errlen) < 0)
+        got = -1;
+    sb_free(&r);
+    return got;
+}
+
+/* Little-endian hex of `bytes` bytes at p[off*2..]: the register's low 32 bits. */
+static int reg_at(const struct sbuf *r, size_t off, size_t bytes, uint32_t *v)
+{
+    if ((off + bytes) * 2 > r->len)
+        return -1;
+    uint64_t x = 0;
+    for (size_t i = bytes; i-- > 0;) {
+        int hi = hexval(r->p[(off + i) * 2]), lo = hexval(r->p[(off + i) * 2 + 1]);
+        if (hi < 0 || lo < 0)
+            return -1;
+        x = x << 8 | (unsigned)(hi << 4 | lo);
+    }
+    *v = (uint32_t)x;
+    return 0;
+}
+
+int gdb_regs(struct gdb *g, uint32_t regs[REG_COUNT], double deadline, char *err, size_t errlen)
+{
+    /* x86-64: rax rbx rcx rdx rsi rdi rbp rsp r8-r15 (8 bytes), rip (8), eflags (4).
+     * i386: eax ecx edx ebx esp ebp esi edi (4 bytes), eip, eflags. */
+    static const int order64[] = { REG_EAX, REG_EBX, REG_ECX, REG_EDX, REG_ESI, REG_EDI, REG_EBP, REG_ESP };
+    static const int order32[] = { REG_EAX, REG_ECX, REG_EDX, REG_EBX, REG_ESP, REG_EBP, REG_ESI, REG_EDI };
+    struct sbuf r = { 0 };
+    if (gdb_request(g, "g", &r, deadline, err, errlen) < 0) {
+        sb_free(&r);
+        return -1;
+    }
+    int rc = 0;
+    size_t w = g->x86_64 ? 8 : 4;
+    for (int i = 0; i < 8 && rc == 0; i++)
+        rc = reg_at(&r, (size_t)i * w, w, &regs[g->x86_64 ? order64[i] : order32[i]]);
+    size_t ip = g->x86_64 ? 16 * 8 : 8 * 4;
+    if (rc == 0)
+        rc = reg_at(&r, ip, w, &regs[REG_EIP]);
+    if (rc == 0)
+        rc = reg_at(&r, ip + w, 4, &regs[REG_EFLAGS]);
+    if (rc < 0)
+        fail(err, errlen, "gdb stub: 'g' reply too short or malformed for the %s layout (%zu hex digits)",
+             g->x86_64 ? "x86-64" : "i386", r.len);
+    sb_free(&r);
+    return rc;
+}
+
+int gdb_mem(struct gdb *g, uint64_t addr, unsigned len, uint8_t *out, double deadline,
+            char *err, size_t errlen)
+{
+    char pkt[48];
+    struct sbuf r = { 0 };
+    snprintf(pkt, sizeof(pkt), "m%llx,%x", (unsigned long long)addr, len);
+    int rc = len > 64 ? fail(err, errlen, "gdb: memory read of %u bytes (at most 64)", len)
+                      : gdb_request(g, pkt, &r, deadline, err, errlen);
+    if (rc == 0 && r.len != (size_t)len * 2)
+        rc = fail(err, errlen, "gdb stub: '%s' answered %zu hex digits, not %u", pkt, r.len, len * 2);
+    for (unsigned i = 0; i < len && rc == 0; i++) {
+        int hi = hexval(r.p[2 * i]), lo = hexval(r.p[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            rc = fail(err, errlen, "gdb stub: '%s' answered non-hex '%.20s'", pkt, r.p);
+        else
+            out[i] = (uint8_t)(hi << 4 | lo);
+    }
+    sb_free(&r);
+    return rc;
+}
+
+void gdb_close(struct gdb *g)
+{
+    if (g->fd >= 0)
+        close(g->fd);
+    g->fd = -1;
+    sb_free(&g->in);
+}
