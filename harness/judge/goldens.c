@@ -34,13 +34,31 @@ int judge_goldens_ready(const struct judge_job *j, struct result *r)
     return 0;
 }
 
+/* A run that recorded no phase from its BEGIN to its END (or, when a crash
+ * is expected, none that began) has nothing to bless: its goldens would be
+ * empty. The kernel did not speak the contract (a wrong --kernel, another
+ * trace= address, a log sent elsewhere). */
+static int nothing_recorded(const struct judge_job *j, const struct texts *t)
+{
+    int cut_short = j->s->expect == EXPECT_CRASH || j->s->expect == EXPECT_TRIPLE;
+    return t->tr.ended == 0 && !(cut_short && t->tr.segments > 0);
+}
+
 static void bless(const struct judge_job *j, const struct texts *t, struct result *r)
 {
     struct sbuf out = { 0 };
-    if (golden_bless(j->p->golden_trace, t->tr.text.p, t->tr.text.len, &out) < 0 ||
-        golden_bless(j->p->golden_serial, t->masked.p, t->masked.len, &out) < 0)
-        result_set(r, R_ERROR, "cannot write goldens: %s", sb_str(&out));
-    else
+    if (nothing_recorded(j, t)) {
+        result_set(r, R_FAIL, "no phase began and ended; the kernel wrote no BEGIN/END markers: check --kernel and the trace device (trace=ADDR)");
+        return;
+    }
+    const char *const files[] = { j->p->golden_trace, j->p->golden_serial };
+    const char *const texts[] = { sb_str((struct sbuf *)&t->tr.text), sb_str((struct sbuf *)&t->masked) };
+    const size_t lens[] = { t->tr.text.len, t->masked.len };
+    if (golden_bless(2, files, texts, lens, &out) < 0) {
+        result_set(r, R_ERROR, GOLDENS_NOT_WRITTEN ": %.*s", (int)strcspn(sb_str(&out), "\n"), sb_str(&out));
+        sb_free(&out);
+        return;
+    } else
         result_set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
     sb_add(&r->detail, out.p, out.len);
     sb_free(&out);

@@ -100,8 +100,8 @@ void judge_outcome(const struct judge_job *j, const struct live *lv, struct resu
     }
     if (r->cls == R_FAIL || r->cls == R_GUEST_FAIL || r->cls == R_TIMEOUT)
         judge_show_cause(j, &t, r);
-    if (j->bless && r->cls != R_PASS)
-        sb_puts(&r->reason, " (goldens not written)");
+    if (j->bless && r->cls != R_PASS && strncmp(sb_str(&r->reason), GOLDENS_NOT_WRITTEN, strlen(GOLDENS_NOT_WRITTEN)))
+        sb_puts(&r->reason, " (" GOLDENS_NOT_WRITTEN ")");
     sb_free(&t.log);
     sb_free(&t.serial);
     sb_free(&t.masked);

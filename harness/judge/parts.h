@@ -8,6 +8,9 @@
 
 #define TAIL_TRACE   5
 #define TAIL_SERIAL 10
+/* What a blessing run that wrote nothing says: its reason's suffix, or the
+ * start of the reason when writing itself failed. */
+#define GOLDENS_NOT_WRITTEN "goldens not written"
 
 /* The run's texts, read once. */
 struct texts {

@@ -1,5 +1,6 @@
 /* Golden comparison and blessing. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "harness/lib/decode/decode.h"
@@ -84,28 +85,58 @@ int golden_compare(const char *scenario, const char *golden, const char *actual,
     return differs;
 }
 
-int golden_bless(const char *golden, const char *text, size_t len, struct sbuf *report)
+/* What blessing one golden would change: 1 (d holds the diff when it
+ * existed) or 0; -1 with the reason in report. */
+static int bless_change(const char *golden, const char *text, size_t len, int *existed,
+                        struct sbuf *d, struct sbuf *report)
 {
     struct sbuf g = { 0 };
     char err[512];
-    int existed = access(golden, F_OK) == 0;
-    if (existed && read_file(golden, &g, err, sizeof(err)) < 0) {
+    *existed = access(golden, F_OK) == 0;
+    if (*existed && read_file(golden, &g, err, sizeof(err)) < 0) {
         sb_printf(report, "%s\n", err);
         return -1;
     }
-    struct sbuf d = { 0 };
-    int differs = !existed || diff_unified(g.p ? g.p : "", g.len, text, len, golden, "new", &d);
-    int rc = 0;
-    if (differs && write_file(golden, text, len, err, sizeof(err)) < 0) {
+    int differs = !*existed || diff_unified(g.p ? g.p : "", g.len, text, len, golden, "new", d);
+    int rc = differs;
+    if (differs && len == 0 && g.len > 0) {
+        sb_printf(report, "%s: refusing to replace a non-empty golden with an empty text; check the run's kernel and its markers\n", golden);
+        rc = -1;
+    }
+    sb_free(&g);
+    return rc;
+}
+
+int golden_bless(int n, const char *const goldens[], const char *const texts[],
+                 const size_t lens[], struct sbuf *report)
+{
+    struct sbuf *d = xmalloc(sizeof(struct sbuf) * (size_t)(n + 1));
+    int *existed = xmalloc(sizeof(int) * (size_t)(n + 1)), *changed = xmalloc(sizeof(int) * (size_t)(n + 1));
+    const char **wp = xmalloc(sizeof(char *) * (size_t)(n + 1)), **wt = xmalloc(sizeof(char *) * (size_t)(n + 1));
+    size_t *wl = xmalloc(sizeof(size_t) * (size_t)(n + 1));
+    int nw = 0, rc = 0;
+    for (int i = 0; i < n; i++) {
+        d[i] = (struct sbuf){ 0 };
+        changed[i] = rc < 0 ? 0 : bless_change(goldens[i], texts[i], lens[i], &existed[i], &d[i], report);
+        if (changed[i] < 0)
+            rc = -1;
+        else if (changed[i])
+            wp[nw] = goldens[i], wt[nw] = texts[i], wl[nw++] = lens[i];
+    }
+    char err[1200];
+    if (rc == 0 && nw && write_files_atomic(nw, wp, wt, wl, err, sizeof(err)) < 0) {
         sb_printf(report, "%s\n", err);
         rc = -1;
-    } else if (!existed) {
-        sb_printf(report, "  blessed %s: created\n", golden);
-    } else if (differs) {
-        sb_printf(report, "  blessed %s: updated\n", golden);
-        sb_add(report, d.p, d.len);
     }
-    sb_free(&d);
-    sb_free(&g);
+    for (int i = 0; i < n; i++) {
+        if (rc == 0 && changed[i] > 0 && !existed[i])
+            sb_printf(report, "  blessed %s: created\n", goldens[i]);
+        else if (rc == 0 && changed[i] > 0) {
+            sb_printf(report, "  blessed %s: updated\n", goldens[i]);
+            sb_add(report, d[i].p ? d[i].p : "", d[i].len);
+        }
+        sb_free(&d[i]);
+    }
+    free(d), free(existed), free(changed), free(wp), free(wt), free(wl);
     return rc;
 }

@@ -29,9 +29,13 @@ int golden_validate(const char *golden, const char *g, size_t len, const struct 
 int golden_compare(const char *scenario, const char *golden, const char *actual,
                    const char *text, size_t len, struct sbuf *out);
 
-/* Write `text` as the golden when it differs; append what changed
- * ("created", "unchanged", or "updated" and the diff) to `report`.
- * Returns 0, or -1 with the reason in `report`. */
-int golden_bless(const char *golden, const char *text, size_t len, struct sbuf *report);
+/* Bless n goldens as one change: write texts[i] as goldens[i] where it
+ * differs, all of them or none (write_files_atomic: a full disk leaves
+ * every old golden as it was); append what changed ("created", or
+ * "updated" and the diff) to `report`. An empty text never replaces a
+ * non-empty golden. Returns 0, or -1 with the reason ("PATH: why") in
+ * `report` and nothing written. */
+int golden_bless(int n, const char *const goldens[], const char *const texts[],
+                 const size_t lens[], struct sbuf *report);
 
 #endif

@@ -283,6 +283,7 @@ static void on_marker(struct norm *s, uint32_t w)
 {
     unsigned kind = TRACEDEV_MARK_KIND(w), phase = TRACEDEV_MARK_PHASE(w);
     char b1[PNAME_MAX], b2[PNAME_MAX];
+    s->out->markers++;
     if (kind == TRACE_KIND_BEGIN) {
         if (s->open_phase >= 0) {
             problem(s, s->open_line, "phase %s began here but has no END marker before phase %s began",
@@ -303,6 +304,8 @@ static void on_marker(struct norm *s, uint32_t w)
         if ((int)phase != s->open_phase)
             problem(s, s->lineno, "END marker of phase %s inside phase %s",
                     pname(phase, b1), pname((unsigned)s->open_phase, b2));
+        else
+            s->out->ended++;
         s->open_phase = -1;
     }
 }

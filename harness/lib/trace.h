@@ -76,6 +76,8 @@ struct trace_out {
     struct sbuf why;            /* problems, one line each (missing END ...) */
     int problems;
     int segments;               /* phases seen with BEGIN */
+    int ended;                  /* of those, the ones closed by their END */
+    int markers;                /* marker words of any kind written to MARK */
 };
 
 /* Normalize buf[0..len). `name` (e.g. the log's path) prefixes problems as

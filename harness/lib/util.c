@@ -1,5 +1,6 @@
 /* Helpers: buffers, string lists, word splitting, file I/O, clocks. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -222,6 +223,57 @@ static int write_file_unlocked(const char *path, const char *buf, size_t len, ch
     }
     free(tmp);
     return 0;
+}
+
+/* One temporary file per target, "PATH.tmpPID", written and fsynced; -1
+ * with err naming the target when it cannot be. */
+static int write_temp(const char *path, const char *tmp, const char *buf, size_t len,
+                      char *err, size_t errlen)
+{
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int e = fd < 0 ? errno : 0;
+    for (size_t done = 0; !e && done < len;) {
+        ssize_t w = write(fd, buf + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        e = w < 0 ? errno : w == 0 ? EIO : 0;
+        done += w > 0 ? (size_t)w : 0;
+    }
+    if (!e && fsync(fd) != 0)
+        e = errno;
+    if (fd >= 0 && close(fd) != 0 && !e)
+        e = errno;
+    if (e)
+        snprintf(err, errlen, "%s: %s", path, strerror(e));
+    return e ? -1 : 0;
+}
+
+int write_files_atomic(int n, const char *const paths[], const char *const bufs[],
+                       const size_t lens[], char *err, size_t errlen)
+{
+    sigset_t old;
+    block_stop_signals(&old);
+    char **tmp = xmalloc(sizeof(char *) * (size_t)(n + 1));
+    int made = 0, rc = 0;
+    for (; made < n && rc == 0; made++) {
+        size_t k = strlen(paths[made]) + 24;
+        tmp[made] = xmalloc(k);
+        snprintf(tmp[made], k, "%s.tmp%d", paths[made], (int)getpid());
+        rc = write_temp(paths[made], tmp[made], bufs[made], lens[made], err, errlen);
+    }
+    for (int i = 0; i < made && rc == 0; i++)
+        if (rename(tmp[i], paths[i]) != 0) {
+            snprintf(err, errlen, "%s: cannot rename into place: %s", paths[i], strerror(errno));
+            rc = -1;
+        }
+    for (int i = 0; i < made; i++) {
+        if (rc != 0)
+            unlink(tmp[i]);     /* gone already when renamed */
+        free(tmp[i]);
+    }
+    free(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return rc;
 }
 
 int mkdir_p(const char *path, char *err, size_t errlen)

@@ -50,6 +50,13 @@ int read_file(const char *path, struct sbuf *out, char *err, size_t errlen);
 /* Write a whole file atomically (temp file + rename); SIGINT and SIGTERM
  * are held off meanwhile so no temporary file is left behind. */
 int write_file(const char *path, const char *buf, size_t len, char *err, size_t errlen);
+/* Write n files as one change: each to a temporary file beside it, synced,
+ * and only when all of them are written, each renamed into place. When one
+ * cannot be written (a full disk), every temporary file is removed and no
+ * target is touched; -1 with err "PATH: why". Stop signals are held off
+ * meanwhile. */
+int write_files_atomic(int n, const char *const paths[], const char *const bufs[],
+                       const size_t lens[], char *err, size_t errlen);
 /* Block SIGINT and SIGTERM (old mask into *old; restore it with
  * sigprocmask(SIG_SETMASK, old, NULL)): for the moments between creating a
  * temporary file, directory or process and recording it where the

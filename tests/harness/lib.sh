@@ -22,10 +22,14 @@ NAME=$(basename "$0" .sh)
 # ours: the processes whose command line holds "$T/" (only what this test started).
 ours() { pgrep -f -- "$TRE" 2>/dev/null; }
 
+# A test that mounts something under $T sets ON_CLEANUP to the command that
+# undoes it; it runs before $T is removed.
+ON_CLEANUP=:
 cleanup() {
     [ -n "${KEEP:-}" ] && { echo "kept $T"; return; }
     [ -n "${T:-}" ] && [ -n "${TRE:-}" ] || return
     for p in $(ours); do kill -KILL "$p" 2>/dev/null; done
+    $ON_CLEANUP
     rm -rf "$T"
 }
 trap cleanup EXIT
@@ -88,6 +92,19 @@ no_leftovers() {
     [ -z "$(ls -A "$T/tmp")" ] || { echo "    left in TMPDIR: $(ls -A "$T/tmp")"; return 1; }
     left=$(find "$T/build" "$T/exp" -name '*.tmp*' 2>/dev/null)
     [ -z "$left" ] || { echo "    partial files: $left"; return 1; }
+}
+
+# build_kernel NAME INSTRUCTIONS...: a multiboot v1 kernel $T/NAME.elf made
+# of a header and the given NASM lines (as examples/minimal/ is built: nasm
+# and ld alone), for kernels that break the contract on purpose.
+build_kernel() {
+    k=$1; shift
+    { printf 'align 4\n    dd 0x1BADB002, 0, -(0x1BADB002)\nglobal _start\n_start:\n'
+      for l in "$@"; do printf '    %s\n' "$l"; done
+      printf 'section .note.GNU-stack noalloc noexec nowrite progbits\n'; } > "$T/$k.asm"
+    ld_k=$(command -v i686-elf-ld || command -v i686-linux-gnu-ld || echo ld)
+    nasm -f elf32 "$T/$k.asm" -o "$T/$k.o" &&
+        "$ld_k" -m elf_i386 -Ttext=0x100000 -e _start -z noexecstack -o "$T/$k.elf" "$T/$k.o"
 }
 
 sums() { (cd "$1" && find . -type f | sort | xargs -r sha256sum); }
