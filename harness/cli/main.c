@@ -15,12 +15,14 @@
  * harness/cli takes plain values (struct config and arguments). Each
  * scenario runs in a forked worker (harness/run/pool.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include "harness/lib/decode/decode.h"
 #include "harness/cli/attach.h"
@@ -41,7 +43,7 @@
 struct opts {
     struct config cfg;
     const char *scenarios, *tap, *junit, *root, *explain, *debug;
-    int jobs, list, repeat, help;
+    int jobs, list, repeat, help, no_wait;
     int default_kernel;         /* --kernel not given */
     struct strv select;
 };
@@ -77,6 +79,8 @@ static const struct option_row options[] = {
     { .name = "--root", .kind = OPT_STR, .arg = "DIR", .field = OPT_AT(root),
       .help = "where the defaults above are (default: this directory if it is the "
               "repository,\n                     else the repository this program was built in)" },
+    { .name = "--no-wait", .kind = OPT_FLAG, .field = OPT_AT(no_wait),
+      .help = "when another run holds BUILD/.lock, exit 2 instead of waiting for it" },
     { .name = "--qemu", .kind = OPT_STR, .arg = "PATH", .field = OPT_AT(cfg.qemu),
       .help = "the QEMU to run (default qemu-system-x86_64 on the PATH)" },
     { .name = "--repeat", .kind = OPT_NUM, .arg = "N", .field = OPT_AT(repeat), .max = MAX_REPEAT,
@@ -300,6 +304,60 @@ static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
     return sel;
 }
 
+/* The pid the holder of the lock wrote into it, or "unknown". The holder
+ * writes it just after taking the lock: a message-only wait of at most
+ * LOCK_PID_WAIT_S for it. */
+#define LOCK_PID_WAIT_S 0.2
+static void lock_holder(int fd, char *pid, size_t n)
+{
+    char buf[32] = "";
+    for (double end = now_s() + LOCK_PID_WAIT_S; !*buf && now_s() < end; sleep_s(0.01)) {
+        ssize_t got = pread(fd, buf, sizeof(buf) - 1, 0);
+        buf[got > 0 ? got : 0] = 0;
+        buf[strcspn(buf, "\n")] = 0;
+    }
+    snprintf(pid, n, "%s", *buf && strspn(buf, "0123456789") == strlen(buf) ? buf : "unknown");
+}
+
+/* A run owns the build directory (run directories, disk images, the probe
+ * cache) from here to its exit: an exclusive flock on BUILD/.lock, which
+ * holds the holder's pid. A second run waits for it, saying so once, or
+ * with --no-wait exits 2. Workers share the lock; QEMU does not inherit it. */
+static void lock_build(const struct opts *o)
+{
+    char path[PATH_MAX], err[PATH_MAX + 128], pid[32];
+    if ((size_t)snprintf(path, sizeof(path), "%s/.lock", o->cfg.build) >= sizeof(path)) {
+        fprintf(stderr, "traceos-test: --build %.100s...: the path is too long (at most %d bytes with /.lock); use a shorter one\n",
+                o->cfg.build, PATH_MAX - 7);
+        exit(EXIT_USAGE);
+    }
+    if (mkdir_p(o->cfg.build, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s\n", err);
+        exit(R_ERROR);
+    }
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        fprintf(stderr, "traceos-test: %s: cannot open the build directory's lock: %s; make --build writable\n", path, strerror(errno));
+        exit(R_ERROR);
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        lock_holder(fd, pid, sizeof(pid));
+        if (o->no_wait) {
+            fprintf(stderr, "traceos-test: another run holds %s (pid %s); not waiting (--no-wait)\n", path, pid);
+            exit(EXIT_USAGE);
+        }
+        fprintf(stderr, "traceos-test: another run holds %s (pid %s); waiting\n", path, pid);
+        while (flock(fd, LOCK_EX) != 0)
+            if (errno != EINTR || pool_stop_signal())
+                exit(errno == EINTR ? 128 + pool_stop_signal() : R_ERROR);
+    }
+    char me[32];
+    int n = snprintf(me, sizeof(me), "%d\n", (int)getpid());
+    if (ftruncate(fd, 0) == 0 && pwrite(fd, me, (size_t)n, 0) == n) {
+        /* the pid is for messages only: a failure to write it is harmless */
+    }
+}
+
 static void preflight(struct opts *o)
 {
     char err[1024] = "";
@@ -431,6 +489,7 @@ int main(int argc, char **argv)
         return 0;
     }
     pool_catch_stop_signals();
+    lock_build(&o);
     if (o.debug)
         debug_session(&o, &set, sel, n);
     preflight(&o);                              /* a signal here ends it after the probe */

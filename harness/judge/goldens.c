@@ -60,7 +60,7 @@ static void bless(const struct judge_job *j, const struct texts *t, struct resul
         return;
     } else
         result_set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
-    sb_add(&r->detail, out.p, out.len);
+    sb_add(&r->detail, sb_str(&out), out.len);
     sb_free(&out);
 }
 
