@@ -304,6 +304,20 @@ static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
     return sel;
 }
 
+/* Every path a selected scenario's run builds fits (struct paths), else
+ * exit 2 naming it: a path is never cut. */
+static void check_paths(const struct opts *o, const struct scenario_set *set, const int *sel, int n)
+{
+    struct paths *p = xmalloc(sizeof(*p));
+    char err[PATHS_MAX + 256];
+    for (int i = 0; i < n; i++)
+        if (run_paths(&o->cfg, &set->v[sel[i]], p, err, sizeof(err)) < 0) {
+            fprintf(stderr, "traceos-test: %s\n", err);
+            exit(EXIT_USAGE);
+        }
+    free(p);
+}
+
 /* The pid the holder of the lock wrote into it, or "unknown". The holder
  * writes it just after taking the lock: a message-only wait of at most
  * LOCK_PID_WAIT_S for it. */
@@ -325,10 +339,13 @@ static void lock_holder(int fd, char *pid, size_t n)
  * with --no-wait exits 2. Workers share the lock; QEMU does not inherit it. */
 static void lock_build(const struct opts *o)
 {
-    char path[PATH_MAX], err[PATH_MAX + 128], pid[32];
-    if ((size_t)snprintf(path, sizeof(path), "%s/.lock", o->cfg.build) >= sizeof(path)) {
-        fprintf(stderr, "traceos-test: --build %.100s...: the path is too long (at most %d bytes with /.lock); use a shorter one\n",
-                o->cfg.build, PATH_MAX - 7);
+    char path[PATHS_MAX], err[PATHS_MAX + 128], pid[32];
+    int len = snprintf(path, sizeof(path), "%s/.lock", o->cfg.build);
+    if (len < 0 || (size_t)len >= sizeof(path)) {
+        struct sbuf whole = { 0 };
+        sb_printf(&whole, "%s/.lock", o->cfg.build);
+        paths_too_long(whole.p, whole.len, sizeof(path) - 1, "--build", err, sizeof(err));
+        fprintf(stderr, "traceos-test: %s\n", err);
         exit(EXIT_USAGE);
     }
     if (mkdir_p(o->cfg.build, err, sizeof(err)) < 0) {
@@ -376,9 +393,11 @@ static void preflight(struct opts *o)
         fprintf(stderr, "traceos-test: --kernel %s: %s; check the path\n", o->cfg.kernel, strerror(errno));
         exit(R_ERROR);
     }
-    char cache[4200];
-    snprintf(cache, sizeof(cache), "%s/qemu-probe.cache", o->cfg.build);
-    if (qemu_probe(o->cfg.qemu, cache, CHOOSE_QEMU, &o->cfg.caps, err, sizeof(err)) < 0) {
+    struct sbuf cache = { 0 };
+    sb_printf(&cache, "%s/qemu-probe.cache", o->cfg.build);
+    int probed = qemu_probe(o->cfg.qemu, cache.p, CHOOSE_QEMU, &o->cfg.caps, err, sizeof(err));
+    sb_free(&cache);
+    if (probed < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         exit(R_ERROR);
     }
@@ -493,6 +512,7 @@ int main(int argc, char **argv)
     if (o.debug)
         debug_session(&o, &set, sel, n);
     preflight(&o);                              /* a signal here ends it after the probe */
+    check_paths(&o, &set, sel, n);
     resolve_gdb(&o, &set, sel, n);
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     pool_run(&o.cfg, &set, sel, n, o.jobs, o.repeat, classes);

@@ -7,14 +7,13 @@
 #include "harness/lib/diff.h"
 #include "harness/lib/golden.h"
 
-void golden_path(const char *expected, const char *scenario, const char *golden_set,
-                 enum golden_kind kind, char *buf, size_t n)
+int golden_path(const char *expected, const char *scenario, const char *golden_set,
+                enum golden_kind kind, char *buf, size_t n)
 {
     static const char *const ext[] = { [GOLDEN_TRACE] = "trace", [GOLDEN_SERIAL] = "serial" };
-    if (golden_set)
-        snprintf(buf, n, "%s/%s/%s.%s", expected, golden_set, scenario, ext[kind]);
-    else
-        snprintf(buf, n, "%s/%s.%s", expected, scenario, ext[kind]);
+    int k = golden_set ? snprintf(buf, n, "%s/%s/%s.%s", expected, golden_set, scenario, ext[kind])
+                       : snprintf(buf, n, "%s/%s.%s", expected, scenario, ext[kind]);
+    return k < 0 || (size_t)k >= n ? -1 : 0;
 }
 
 /* An event line of a .trace golden: the name of an event that one of the

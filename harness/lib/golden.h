@@ -10,9 +10,10 @@ enum golden_kind { GOLDEN_TRACE, GOLDEN_SERIAL };
 /* The one place that says where a golden lives: keyed by the scenario and
  * the golden set of the QEMU profile (struct qemu_profile's golden_set).
  * The baseline set (NULL) is EXPECTED/NAME.trace and EXPECTED/NAME.serial;
- * another set is EXPECTED/SET/NAME.trace and .serial. */
-void golden_path(const char *expected, const char *scenario, const char *golden_set,
-                 enum golden_kind kind, char *buf, size_t n);
+ * another set is EXPECTED/SET/NAME.trace and .serial. 0, or -1 when it
+ * does not fit in buf[n] (never used cut). */
+int golden_path(const char *expected, const char *scenario, const char *golden_set,
+                enum golden_kind kind, char *buf, size_t n);
 
 /* Is the golden's text well formed? A .trace golden holds only `== `
  * marker lines, `gdb: ` stop lines and event lines (NAME, a blank, fields) whose NAME one of

@@ -1,22 +1,75 @@
 /* The files of one run; see paths.h. */
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "harness/lib/golden.h"
 #include "harness/lib/paths.h"
 
-void paths_init(struct paths *p, const char *build, const char *expected, const char *scenario,
-                const char *golden_set)
+void paths_too_long(const char *path, size_t len, size_t max, const char *option, char *err, size_t errlen)
+{
+    size_t n = strlen(path);
+    if (n > 100)            /* the head and the tail name it; the middle would flood the line */
+        snprintf(err, errlen, "%.60s...%s: a path of %zu bytes, more than %zu; use a shorter %s",
+                 path, path + n - 30, len, max, option);
+    else
+        snprintf(err, errlen, "%s: a path of %zu bytes, more than %zu; use a shorter %s", path, len, max, option);
+}
+
+/* One member: formatted whole, or -1 with err (naming the option that makes
+ * it long). */
+static int put(char *buf, const char *option, char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static int put(char *buf, const char *option, char *err, size_t errlen, const char *fmt, ...)
+{
+    struct sbuf whole = { 0 };
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, PATHS_MAX, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < PATHS_MAX)
+        return 0;
+    sb_reserve(&whole, n > 0 ? (size_t)n : 0);
+    va_start(ap, fmt);
+    vsnprintf(whole.p, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+    va_end(ap);
+    paths_too_long(whole.p, n < 0 ? 0 : (size_t)n, PATHS_MAX - 1, option, err, errlen);
+    buf[0] = 0;
+    sb_free(&whole);
+    return -1;
+}
+
+int paths_init(struct paths *p, const char *build, const char *expected, const char *scenario,
+               const char *golden_set, char *err, size_t errlen)
 {
     memset(p, 0, sizeof(*p));
-    snprintf(p->dir, sizeof(p->dir), "%s/runs/%s", build, scenario);
-    snprintf(p->trace, sizeof(p->trace), "%s/trace.log", p->dir);
-    snprintf(p->serial, sizeof(p->serial), "%s/serial.log", p->dir);
-    snprintf(p->qemu_out, sizeof(p->qemu_out), "%s/qemu.out", p->dir);
-    snprintf(p->actual_trace, sizeof(p->actual_trace), "%s/actual.trace", p->dir);
-    snprintf(p->actual_serial, sizeof(p->actual_serial), "%s/actual.serial", p->dir);
-    golden_path(expected, scenario, golden_set, GOLDEN_TRACE, p->golden_trace, sizeof(p->golden_trace));
-    golden_path(expected, scenario, golden_set, GOLDEN_SERIAL, p->golden_serial, sizeof(p->golden_serial));
-    snprintf(p->qemu_cmd, sizeof(p->qemu_cmd), "%s/qemu.cmd", p->dir);
-    snprintf(p->gdb_report, sizeof(p->gdb_report), "%s/gdb.txt", p->dir);
-    snprintf(p->image, sizeof(p->image), "%s/images/%s.img", build, scenario);
+    if (strlen(build) >= PATHS_MAX || strlen(expected) >= PATHS_MAX) {
+        int b = strlen(build) >= PATHS_MAX;
+        paths_too_long(b ? build : expected, strlen(b ? build : expected), PATHS_MAX - 1,
+                       b ? "--build" : "--expected", err, errlen);
+        return -1;
+    }
+    /* The goldens' paths whole (golden_path says where they live), then
+     * checked like the rest. */
+    size_t gn = strlen(expected) + (golden_set ? strlen(golden_set) : 0) + strlen(scenario) + 16;
+    char *g[2] = { xmalloc(gn), xmalloc(gn) };
+    for (int k = 0; k < 2; k++)
+        if (golden_path(expected, scenario, golden_set, k ? GOLDEN_SERIAL : GOLDEN_TRACE, g[k], gn) < 0)
+            g[k][0] = 0;    /* cannot be: gn holds every part */
+    const char *b = "--build", *e = "--expected";
+    int rc = put(p->dir, b, err, errlen, "%s/runs/%s", build, scenario) ||
+             put(p->trace, b, err, errlen, "%s/trace.log", p->dir) ||
+             put(p->serial, b, err, errlen, "%s/serial.log", p->dir) ||
+             put(p->qemu_out, b, err, errlen, "%s/qemu.out", p->dir) ||
+             put(p->actual_trace, b, err, errlen, "%s/actual.trace", p->dir) ||
+             put(p->actual_serial, b, err, errlen, "%s/actual.serial", p->dir) ||
+             put(p->golden_trace, e, err, errlen, "%s", g[0]) ||
+             put(p->golden_serial, e, err, errlen, "%s", g[1]) ||
+             put(p->qemu_cmd, b, err, errlen, "%s/qemu.cmd", p->dir) ||
+             put(p->gdb_report, b, err, errlen, "%s/gdb.txt", p->dir) ||
+             put(p->image, b, err, errlen, "%s/images/%s.img", build, scenario)
+                 ? -1 : 0;
+    free(g[0]);
+    free(g[1]);
+    return rc;
 }

@@ -4,6 +4,8 @@
 #ifndef HARNESS_LIB_PATHS_H
 #define HARNESS_LIB_PATHS_H
 
+#include <stddef.h>
+
 /* The run's sockets, one per channel to QEMU; their file names are in
  * harness/vmm/sockets.c. A new channel is one enum entry and one name. */
 enum run_socket { SOCK_QMP, SOCK_GDB, SOCK_COUNT };
@@ -11,20 +13,31 @@ enum run_socket { SOCK_QMP, SOCK_GDB, SOCK_COUNT };
 #define PATHS_SOCK_MAX 108      /* sun_path size */
 #define PATHS_TMPDIR_MAX 96
 
+/* Every path member holds at most PATHS_MAX - 1 bytes; a longer one is
+ * an error, never cut (paths_init). The run files of BUILD/runs/NAME/ that
+ * are not members (report.txt, result.json, lspci.*) are shorter than
+ * actual.serial, so they fit whenever it does. */
+#define PATHS_MAX 1100
+
 struct paths {
-    char dir[1024], trace[1100], serial[1100], qemu_out[1100];
-    char actual_trace[1100], actual_serial[1100];
-    char golden_trace[1100], golden_serial[1100];
-    char image[1100];
-    char qemu_cmd[1100], gdb_report[1100];  /* QEMU's command line; the gdb stops' report */
+    char dir[PATHS_MAX], trace[PATHS_MAX], serial[PATHS_MAX], qemu_out[PATHS_MAX];
+    char actual_trace[PATHS_MAX], actual_serial[PATHS_MAX];
+    char golden_trace[PATHS_MAX], golden_serial[PATHS_MAX];
+    char image[PATHS_MAX];
+    char qemu_cmd[PATHS_MAX], gdb_report[PATHS_MAX];  /* QEMU's command line; the gdb stops' report */
     char tmpdir[PATHS_TMPDIR_MAX];          /* "" until the sockets' directory is made */
     char sock[SOCK_COUNT][PATHS_SOCK_MAX];  /* indexed by enum run_socket */
 };
 
 /* Fill in every path but the sockets': artifacts under BUILD/runs/NAME,
  * goldens by golden_path (EXPECTED, NAME, golden_set), the image
- * BUILD/images/NAME.img. */
-void paths_init(struct paths *p, const char *build, const char *expected, const char *scenario,
-                const char *golden_set);
+ * BUILD/images/NAME.img. 0, or -1 with err naming the path that does not
+ * fit and the option to shorten. */
+int paths_init(struct paths *p, const char *build, const char *expected, const char *scenario,
+               const char *golden_set, char *err, size_t errlen);
+
+/* "PATH: a path of LEN bytes, more than MAX; use a shorter OPTION" (a long
+ * PATH shown by its head and tail). */
+void paths_too_long(const char *path, size_t len, size_t max, const char *option, char *err, size_t errlen);
 
 #endif

@@ -204,12 +204,15 @@ static int set_key(struct ctx *c, struct scenario *s, const char *key, const cha
     return fail(c, "unknown key '%s'; valid keys: %s", key, valid);
 }
 
+/* A scenario name becomes file names (BUILD/runs/NAME/, EXPECTED/NAME.trace,
+ * BUILD/images/NAME.img): plain, so that it names no other place ('..',
+ * '/') and fits. */
 static int valid_name(const char *n, size_t len)
 {
-    if (len == 0)
+    if (len == 0 || len > SCENARIO_NAME_MAX)
         return 0;
     for (size_t i = 0; i < len; i++)
-        if (!(n[i] == '-' || n[i] == '_' || n[i] == '.' || (n[i] >= '0' && n[i] <= '9') ||
+        if (!(n[i] == '-' || n[i] == '_' || (n[i] >= '0' && n[i] <= '9') ||
               (n[i] >= 'a' && n[i] <= 'z') || (n[i] >= 'A' && n[i] <= 'Z')))
             return 0;
     return 1;
@@ -218,7 +221,8 @@ static int valid_name(const char *n, size_t len)
 static int header(struct ctx *c, struct scenario_set *set, const char *s, size_t len)
 {
     if (len < 2 || s[len - 1] != ']' || !valid_name(s + 1, len - 2))
-        return fail(c, "bad section header '%s'; write [name] with letters, digits, '-', '_', '.'", s);
+        return fail(c, "bad section header '%.72s%s'; a scenario name is 1 to %d letters, digits, '-' or '_'; rename it",
+                    s, len > 72 ? "..." : "", SCENARIO_NAME_MAX);
     for (int i = 0; i < set->n; i++) {
         const struct scenario *o = &set->v[i];
         if (strlen(o->name) == len - 2 && !memcmp(o->name, s + 1, len - 2)) {

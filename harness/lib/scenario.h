@@ -1,7 +1,8 @@
 /* Scenario files: kvm-unit-tests style sections in tests/scenarios/NAME.cfg.
  *
  *   # comment
- *   [name]                  section = one scenario; names are unique across files
+ *   [name]                  section = one scenario; names are unique across files,
+ *                           1 to SCENARIO_NAME_MAX letters, digits, '-', '_
  *   machine = pc            pc | q35, optionally followed by ,PROP=VALUE...
  *   qemu = -nic none        extra QEMU arguments (shell-like words)
  *   append = pci exit       kernel command line words (required)
@@ -23,6 +24,8 @@
 #include "harness/lib/gdbspec.h"
 #include "harness/lib/keys.h"
 #include "harness/lib/util.h"
+
+#define SCENARIO_NAME_MAX 64
 
 enum expect { EXPECT_PASS, EXPECT_FAIL, EXPECT_CRASH, EXPECT_TRIPLE };
 

@@ -23,7 +23,11 @@ void run_repeated(const struct config *cfg, const struct scenario *s, int n, str
     struct sbuf tr0 = { 0 }, se0 = { 0 }, tr = { 0 }, se = { 0 };
     double secs = 0;
     int runs = 0;
-    run_paths(cfg, s, &p);
+    char err[PATHS_MAX + 128];
+    if (run_paths(cfg, s, &p, err, sizeof(err)) < 0) {
+        result_set(r, R_ERROR, "%s", err);  /* the command line checks them first */
+        return;
+    }
     struct config later = *cfg;
     later.bless = 0;                /* only run 1 may bless; the others check it */
     for (int i = 1; i <= n; i++) {

@@ -18,9 +18,9 @@ struct run {
     struct result *r;
 };
 
-void run_paths(const struct config *cfg, const struct scenario *s, struct paths *p)
+int run_paths(const struct config *cfg, const struct scenario *s, struct paths *p, char *err, size_t errlen)
 {
-    paths_init(p, cfg->build, cfg->expected, s->name, cfg->caps.profile->golden_set);
+    return paths_init(p, cfg->build, cfg->expected, s->name, cfg->caps.profile->golden_set, err, errlen);
 }
 
 static int step_run_dir(struct run *c)
@@ -116,11 +116,13 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
 {
     struct run c = { .cfg = cfg, .s = s, .r = r };
     double t0 = now_s();
-    run_paths(cfg, s, &c.p);
+    char err[PATHS_MAX + 128];
     c.job = (struct judge_job){ .s = s, .p = &c.p, .rules = cfg->caps.profile->trace, .bless = cfg->bless };
     r->cls = R_PASS;
-    int done = 0;
-    while (done < NSTEPS && steps[done].run(&c) == 0)
+    int done = 0, placed = run_paths(cfg, s, &c.p, err, sizeof(err)) == 0;
+    if (!placed)
+        result_set(r, R_ERROR, "%s", err);  /* the command line checks them first */
+    while (placed && done < NSTEPS && steps[done].run(&c) == 0)
         done++;
     while (done-- > 0)
         if (steps[done].undo)

@@ -30,9 +30,13 @@ static void capture_words(const struct capture *c, char *buf, size_t n)
 /* Start the probe; 0, or -1 with err set. */
 static int capture_start(const char *qemu, struct capture *c, char *err, size_t errlen)
 {
-    snprintf(c->path, sizeof(c->path), "%s/traceos-probe-XXXXXX", tmp_dir());
-    int fd = mkstemp(c->path);
     c->pid = -1;
+    if ((size_t)snprintf(c->path, sizeof(c->path), "%s/traceos-probe-XXXXXX", tmp_dir()) >= sizeof(c->path)) {
+        snprintf(err, errlen, "TMPDIR is too long for a temporary file (%zu bytes); set a shorter TMPDIR", strlen(tmp_dir()));
+        c->path[0] = 0;
+        return -1;
+    }
+    int fd = mkstemp(c->path);
     if (fd < 0) {
         snprintf(err, errlen, "cannot create a temporary file in %s: %s; set TMPDIR to a writable directory",
                  tmp_dir(), strerror(errno));

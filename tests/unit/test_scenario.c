@@ -75,7 +75,7 @@ static void test_defaults_crlf_no_newline(void **state)
 {
     (void)state;
     struct scenario_set set = { 0 };
-    assert_int_equal(parse(&set, "[a]\r\n  append   =   pci exit  \r\n\r\n[b.c_d]\r\nappend=x", "a.cfg"), 0);
+    assert_int_equal(parse(&set, "[a]\r\n  append   =   pci exit  \r\n\r\n[b-c_d]\r\nappend=x", "a.cfg"), 0);
     assert_int_equal(set.n, 2);
     assert_string_equal(set.v[0].machine, "pc");
     assert_string_equal(set.v[0].append, "pci exit");
@@ -85,7 +85,7 @@ static void test_defaults_crlf_no_newline(void **state)
     assert_int_equal(set.v[0].key_events.n, 0);
     assert_int_equal(set.v[0].has_exit, 1);
     assert_int_equal(set.v[0].oracles, 0);
-    assert_string_equal(set.v[1].name, "b.c_d");
+    assert_string_equal(set.v[1].name, "b-c_d");
     assert_string_equal(set.v[1].append, "x");
     assert_int_equal(set.v[1].line, 4);
     scenario_set_free(&set);
@@ -158,6 +158,12 @@ static void test_errors(void **state)
     expect_error("[a b]\nappend = x\n", "a.cfg:1: bad section header '[a b]'");
     expect_error("[]\nappend = x\n", "a.cfg:1: bad section header '[]'");
     expect_error("[a\nappend = x\n", "a.cfg:1: bad section header '[a'");
+    /* names become file names: no '.', no '/', at most 64 characters */
+    expect_error("[..]\nappend = x\n", "a.cfg:1: bad section header '[..]'; a scenario name is 1 to 64 letters, digits, '-' or '_'; rename it");
+    expect_error("[a.b]\nappend = x\n", "a.cfg:1: bad section header '[a.b]'");
+    expect_error("[a/b]\nappend = x\n", "a.cfg:1: bad section header '[a/b]'");
+    expect_error("[0123456789012345678901234567890123456789012345678901234567890123x]\nappend = x\n",
+                 "a.cfg:1: bad section header '[0123456789012345678901234567890123456789012345678901234567890123x]'");
     expect_error("[a]\nappend x\n", "a.cfg:2: expected 'key = value' or '[name]', got 'append x'");
     expect_error("[a]\nmachine = pc\n[b]\nappend = x\n", "a.cfg:1: scenario 'a' has no 'append =' line");
     expect_error("[a]\nappend = x\n\n[b]\n", "a.cfg:4: scenario 'b' has no 'append =' line");
