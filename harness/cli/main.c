@@ -13,6 +13,9 @@
  *     --repeat N        run each scenario N times; a run differing from the first fails
  *     --tap FILE        also write a TAP version 13 report
  *     --junit FILE      also write a JUnit XML report
+ *     --compare-qemu PATH   run on --qemu and on PATH; report what changed
+ *                       (exit 0 same, 1 something differed)
+ *     --compare-json FILE   with --compare-qemu: the changes as JSON too
  *
  * Exit status: 0 all passed; otherwise the worst class seen, by number:
  *   1 FAIL (golden or oracle mismatch)      4 CRASH (exception, triple fault, QEMU signal)
@@ -27,7 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "harness/lib/golden.h"
 #include "harness/lib/scenario.h"
+#include "harness/run/compare.h"
 #include "harness/run/pool.h"
 #include "harness/run/results.h"
 #include "harness/run/run.h"
@@ -41,7 +46,7 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios, *tap, *junit;
+    const char *scenarios, *tap, *junit, *compare_qemu, *compare_json;
     int jobs, list, repeat;
     struct strv select;
 };
@@ -50,7 +55,7 @@ static void usage(const char *why)
 {
     fprintf(stderr, "traceos-test: %s\nusage: traceos-test [--list] [-j N] [--bless] [--kernel PATH] "
             "[--scenarios DIR] [--expected DIR] [--build DIR] [--qemu PATH] [--repeat N] [--tap FILE] "
-            "[--junit FILE] [NAME|CFG-PATH ...]\n", why);
+            "[--junit FILE] [--compare-qemu PATH [--compare-json FILE]] [NAME|CFG-PATH ...]\n", why);
     exit(EXIT_USAGE);
 }
 
@@ -80,7 +85,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
         const char **val = !strcmp(a, "--kernel") ? &o->cfg.kernel : !strcmp(a, "--expected") ? &o->cfg.expected
                            : !strcmp(a, "--build") ? &o->cfg.build : !strcmp(a, "--qemu") ? &o->cfg.qemu
                            : !strcmp(a, "--scenarios") ? &o->scenarios : !strcmp(a, "--tap") ? &o->tap
-                           : !strcmp(a, "--junit") ? &o->junit : NULL;
+                           : !strcmp(a, "--junit") ? &o->junit : !strcmp(a, "--compare-qemu") ? &o->compare_qemu
+                           : !strcmp(a, "--compare-json") ? &o->compare_json : NULL;
         int is_num = !strcmp(a, "-j") || !strcmp(a, "--repeat");
         if ((val || is_num) && i + 1 >= argc)
             usage("option needs a value");
@@ -103,6 +109,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
             strv_push(&o->select, a);
         }
     }
+    if (o->compare_json && !o->compare_qemu)
+        usage("--compare-json goes with --compare-qemu PATH");
+    if (o->compare_qemu && (o->cfg.bless || o->tap || o->junit))
+        usage("--compare-qemu compares two QEMUs' runs with each other: not with --bless, --tap or --junit (use --compare-json)");
 }
 
 /* A CFG-PATH argument rather than a scenario name. */
@@ -158,9 +168,8 @@ static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
     return sel;
 }
 
-static void preflight(struct opts *o)
+static void preflight_kernel(struct opts *o)
 {
-    char err[1024] = "";
     if (strpbrk(o->cfg.kernel, " \t\n\v\f\r")) {
         /* QEMU puts the kernel's path first on its command line, where the
          * kernel would read each blank-separated piece as a word. */
@@ -172,25 +181,103 @@ static void preflight(struct opts *o)
         fprintf(stderr, "traceos-test: kernel %s is not built; run `make` first\n", o->cfg.kernel);
         exit(R_ERROR);
     }
-    char cache[4200];
-    snprintf(cache, sizeof(cache), "%s/qemu-probe.cache", o->cfg.build);
-    if (qemu_probe(o->cfg.qemu, cache, CHOOSE_QEMU, &o->cfg.caps, err, sizeof(err)) < 0) {
+}
+
+/* Probe cfg's QEMU (cache in its build directory) and check the fixed
+ * devices and the marker event; exits with ERROR naming the fix. */
+static void preflight_qemu(struct config *cfg, const char *hint)
+{
+    char err[1024] = "", cache[4200];
+    snprintf(cache, sizeof(cache), "%s/qemu-probe.cache", cfg->build);
+    if (qemu_probe(cfg->qemu, cache, hint, &cfg->caps, err, sizeof(err)) < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         exit(R_ERROR);
     }
     static const char *const devices[] = { "isa-debug-exit", "pc-testdev" };
     for (int i = 0; i < 2; i++)
-        if (!qemu_has_device(&o->cfg.caps, devices[i])) {
+        if (!qemu_has_device(&cfg->caps, devices[i])) {
             fprintf(stderr, "traceos-test: QEMU %s lacks device '%s' (-device help); install Debian's qemu-system-x86 7.2\n",
-                    o->cfg.qemu, devices[i]);
+                    cfg->qemu, devices[i]);
             exit(R_ERROR);
         }
-    const char *marker_event = o->cfg.caps.profile->trace->write_event.s;
-    if (!qemu_has_event(&o->cfg.caps, marker_event)) {
+    const char *marker_event = cfg->caps.profile->trace->write_event.s;
+    if (!qemu_has_event(&cfg->caps, marker_event)) {
         fprintf(stderr, "traceos-test: QEMU %s lacks trace event %s (-trace help); install a QEMU built with the log trace backend\n",
-                o->cfg.qemu, marker_event);
+                cfg->qemu, marker_event);
         exit(R_ERROR);
     }
+}
+
+/* Blessing writes the set of this QEMU's own profile row: a QEMU that only
+ * borrows the nearest version's goldens must get a row first. */
+static void preflight_bless(const struct config *cfg)
+{
+    const struct qemu_caps *q = &cfg->caps;
+    if (!cfg->bless || q->own_profile)
+        return;
+    if (q->major == 0)
+        fprintf(stderr, "traceos-test: --bless: QEMU %s does not tell its version (-version), so no golden set is its own; bless with a QEMU that does\n",
+                cfg->qemu);
+    else
+        fprintf(stderr, "traceos-test: --bless: QEMU %s (%s) has no golden set of its own (it is compared with QEMU %s's, the nearest); add a row for %d.%d to `profiles` in harness/vmm/profile.c, then bless again\n",
+                q->version, cfg->qemu, q->profile->name, q->major, q->minor);
+    exit(EXIT_USAGE);
+}
+
+/* The first line: which QEMU, and whose goldens when not its own. */
+static void header(const struct config *cfg, int n)
+{
+    const struct qemu_caps *q = &cfg->caps;
+    printf("traceos-test: QEMU %s (%s), %d scenario%s", q->version, cfg->qemu, n, n == 1 ? "" : "s");
+    if (!q->own_profile)
+        printf("; no golden set of its own: the goldens of QEMU %s, the nearest version", q->profile->name);
+    else if (cfg->bless)
+        printf("; blessing %s/%s%s", cfg->expected, q->profile->golden_set ? q->profile->golden_set : "",
+               q->profile->golden_set ? "/ (overrides of the base)" : " (the base set)");
+    printf("\n");
+    fflush(stdout);
+}
+
+/* After blessing: the set records the QEMU that blessed it. */
+static void record_blesser(const struct config *cfg, const int *classes, int n)
+{
+    char err[1024], path[4200];
+    int any = 0;
+    for (int i = 0; i < n; i++)
+        any |= classes[i] == R_PASS;
+    if (!any)
+        return;
+    const char *set = cfg->caps.profile->golden_set;
+    golden_record_path(cfg->expected, set, path, sizeof(path));
+    char dir[4200];
+    snprintf(dir, sizeof(dir), "%.*s", (int)(strlen(path) - strlen("/QEMU")), path);
+    if (mkdir_p(dir, err, sizeof(err)) < 0 ||
+        golden_record_write(cfg->expected, set, cfg->caps.version_line, err, sizeof(err)) < 0)
+        fprintf(stderr, "traceos-test: %s\n", err);
+}
+
+/* --compare-qemu: both QEMUs' runs in build directories of their own. */
+static int compare(struct opts *o, struct scenario_set *set, const int *sel, int n)
+{
+    struct config a = o->cfg, b = o->cfg;
+    char da[4200], db[4200], err[1024];
+    snprintf(da, sizeof(da), "%s/compare/a", o->cfg.build);
+    snprintf(db, sizeof(db), "%s/compare/b", o->cfg.build);
+    if (mkdir_p(da, err, sizeof(err)) < 0 || mkdir_p(db, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s; make the build directory writable\n", err);
+        return R_ERROR;
+    }
+    a.build = da, b.build = db;
+    a.compare = b.compare = 1;
+    b.qemu = o->compare_qemu;
+    preflight_qemu(&a, CHOOSE_QEMU);
+    preflight_qemu(&b, "pass another --compare-qemu PATH");
+    printf("traceos-test: comparing QEMU %s (%s) with QEMU %s (%s), %d scenario%s\n", a.caps.version, a.qemu,
+           b.caps.version, b.qemu, n, n == 1 ? "" : "s");
+    int rc = compare_qemus(&a, &b, set, sel, n, o->jobs, o->repeat, o->compare_json);
+    if (rc >= 128)
+        fprintf(stderr, "traceos-test: interrupted by signal %d; QEMU processes killed\n", rc - 128);
+    return rc;
 }
 
 static void list(struct scenario_set *set, const int *sel, int n)
@@ -223,7 +310,12 @@ int main(int argc, char **argv)
         return 0;
     }
     pool_catch_stop_signals();
-    preflight(&o);                              /* a signal here ends it after the probe */
+    preflight_kernel(&o);
+    if (o.compare_qemu)
+        return compare(&o, &set, sel, n);
+    preflight_qemu(&o.cfg, CHOOSE_QEMU);        /* a signal here ends it after the probe */
+    preflight_bless(&o.cfg);
+    header(&o.cfg, n);
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     pool_run(&o.cfg, &set, sel, n, o.jobs, o.repeat, classes);
     if (pool_stop_signal()) {
@@ -236,6 +328,8 @@ int main(int argc, char **argv)
         passed += c == R_PASS;
         worst = c > worst ? c : worst;
     }
+    if (o.cfg.bless)
+        record_blesser(&o.cfg, classes, n);
     printf("%d passed, %d failed\n", passed, n - passed);
     if ((o.tap || o.junit) && results_ci_reports(&o.cfg, o.tap, o.junit, &set, sel, n, classes) < 0)
         return worst > R_ERROR ? worst : R_ERROR;
