@@ -1,8 +1,10 @@
-/* `make bench`: how much the harness costs on top of QEMU itself.
+/* `make bench`: how much the harness costs on top of QEMU itself, on each
+ * of one or more QEMUs, and what each QEMU costs against the first.
  *
- *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS
+ *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR RUNS QEMU [QEMU ...]
  *
- * Prints three tables, medians of RUNS runs each:
+ * Prints, per QEMU, tables 1 and 3 below, table 2 once, and with more than
+ * one QEMU a last table 4; medians of RUNS runs each:
  *  1. per scenario: the harness's wall time for that one scenario (the whole
  *     `traceos-test NAME` process: probes, QEMU with tracing, QMP, checks)
  *     against a bare QEMU boot of the same machine, devices, qemu words and
@@ -11,7 +13,10 @@
  *     the guest's own work (a 32 MiB read, say) is not counted as overhead;
  *  2. the trace normalizer's throughput on a generated log of 1.2 million
  *     lines shaped like a real one (mostly other devices' port writes);
- *  3. the whole suite's wall time with -j1 and with -j = online CPUs.
+ *  3. the whole suite's wall time with -j1 and with -j = online CPUs;
+ *  4. per scenario, the harness's wall time on each QEMU against the
+ *     first QEMU's (target: 10.0 no more than 1.2x of 7.2), with the bare
+ *     boots' ratio beside it, which is QEMU's own share of the change.
  * Numbers are reported, never asserted. */
 #include <signal.h>
 #include <stdio.h>
@@ -23,9 +28,11 @@
 #include "harness/lib/scenario.h"
 #include "harness/vmm/machine.h"
 #include "harness/lib/trace.h"
+#include "harness/vmm/probe.h"
 #include "harness/vmm/profile.h"
 
 #define MAXRUNS 15
+#define MAXQEMUS 4
 #define HARNESS_SLACK_S 60      /* a harness process: probes and checks beyond the boot */
 #define TERM_GRACE_S    5       /* after SIGTERM, before SIGKILL */
 #define STATUS_TIMEOUT  124     /* as timeout(1) reports it */
@@ -124,11 +131,19 @@ struct row {
 /* Time one scenario three ways: the harness; a bare boot with `exit` only
  * (the issue's baseline); and a bare boot running the scenario's own words
  * (plus `exit`), which leaves the guest's work out of the harness's overhead. */
-static void bench_one(const struct scenario *s, char **av, int runs, struct row *r)
+/* What every measurement needs: the command line's paths and one QEMU. */
+struct bench {
+    const char *harness, *kernel, *scenarios, *build, *qemu;
+    int runs;
+};
+
+static void bench_one(const struct scenario *s, const struct bench *bc, struct row *r)
 {
-    const char *harness = av[1], *kernel = av[2], *build = av[4], *qemu = av[5];
+    const char *harness = bc->harness, *kernel = bc->kernel, *build = bc->build, *qemu = bc->qemu;
+    int runs = bc->runs;
     struct strv h = { 0 }, b = { 0 }, w = { 0 };
-    const char *hv[] = { harness, "--kernel", kernel, "--scenarios", av[3], "--build", build, s->name, NULL };
+    const char *hv[] = { harness, "--qemu", qemu, "--kernel", kernel, "--scenarios", bc->scenarios, "--build", build,
+                         s->name, NULL };
     for (int k = 0; hv[k]; k++)
         strv_push(&h, hv[k]);
     bare_argv(s, qemu, kernel, build, "exit", &b);
@@ -148,7 +163,8 @@ static void bench_one(const struct scenario *s, char **av, int runs, struct row 
     strv_free(&w);
 }
 
-static void bench_scenarios(const struct scenario_set *set, char **av, int runs)
+/* Table 1 for one QEMU; rows[i] keeps scenario i's medians for table 4. */
+static void bench_scenarios(const struct scenario_set *set, const struct bench *bc, struct row *rows)
 {
     printf("%-24s %10s %10s %7s %10s %7s\n", "scenario", "harness s", "bare s", "ratio",
            "same s", "ratio");
@@ -156,7 +172,8 @@ static void bench_scenarios(const struct scenario_set *set, char **av, int runs)
     for (int i = 0; i < set->n; i++) {
         const struct scenario *s = &set->v[i];
         struct row r;
-        bench_one(s, av, runs, &r);
+        bench_one(s, bc, &r);
+        rows[i] = r;
         double rb = r.bare > 0 ? r.harness / r.bare : 0;
         double rs = r.same > 0 ? r.harness / r.same : 0;
         worst = rb > worst ? rb : worst;
@@ -231,7 +248,7 @@ static void bench_normalizer(int runs)
     sb_free(&log);
 }
 
-static void bench_suite(const struct scenario_set *set, char **av, int runs)
+static void bench_suite(const struct scenario_set *set, const struct bench *bc)
 {
     double limit = HARNESS_SLACK_S;         /* -j1 runs them one after another */
     for (int i = 0; i < set->n; i++)
@@ -239,23 +256,60 @@ static void bench_suite(const struct scenario_set *set, char **av, int runs)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     char jn[16];
     snprintf(jn, sizeof(jn), "%ld", cores);
-    char *a1[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", "1", NULL };
-    char *an[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", jn, NULL };
+    char *a1[] = { (char *)bc->harness, "--qemu", (char *)bc->qemu, "--kernel", (char *)bc->kernel, "--scenarios",
+                   (char *)bc->scenarios, "--build", (char *)bc->build, "-j", "1", NULL };
+    char *an[] = { (char *)bc->harness, "--qemu", (char *)bc->qemu, "--kernel", (char *)bc->kernel, "--scenarios",
+                   (char *)bc->scenarios, "--build", (char *)bc->build, "-j", jn, NULL };
     int odd1, oddn;
-    double t1 = median_run(a1, limit, runs, 0, &odd1), tn = median_run(an, limit, runs, 0, &oddn);
+    double t1 = median_run(a1, limit, bc->runs, 0, &odd1), tn = median_run(an, limit, bc->runs, 0, &oddn);
     printf("suite: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", t1, cores, tn,
            tn > 0 ? t1 / tn : 0, odd1 || oddn ? "  (a suite run did not pass)" : "");
 }
 
+/* Table 4: each QEMU's harness time per scenario against the first's. */
+static void bench_versions(const struct scenario_set *set, char names[][48], int nq, struct row **rows)
+{
+    printf("%-24s", "harness s per scenario");
+    for (int q = 0; q < nq; q++)
+        printf(" %12s", names[q]);
+    for (int q = 1; q < nq; q++)
+        printf("   %s/%s harness, bare", names[q], names[0]);
+    printf("\n");
+    double worst[MAXQEMUS] = { 0 }, sum[MAXQEMUS] = { 0 };
+    for (int i = 0; i < set->n; i++) {
+        printf("%-24s", set->v[i].name);
+        for (int q = 0; q < nq; q++) {
+            printf(" %12.3f", rows[q][i].harness);
+            sum[q] += rows[q][i].harness;
+        }
+        for (int q = 1; q < nq; q++) {
+            double rh = rows[0][i].harness > 0 ? rows[q][i].harness / rows[0][i].harness : 0;
+            double rb = rows[0][i].bare > 0 ? rows[q][i].bare / rows[0][i].bare : 0;
+            worst[q] = rh > worst[q] ? rh : worst[q];
+            printf("   %16.2fx %6.2fx", rh, rb);
+        }
+        printf("\n");
+    }
+    printf("%-24s", "sum");
+    for (int q = 0; q < nq; q++)
+        printf(" %12.3f", sum[q]);
+    for (int q = 1; q < nq; q++)
+        printf("   %16.2fx", sum[0] > 0 ? sum[q] / sum[0] : 0);
+    printf("\n");
+    for (int q = 1; q < nq; q++)
+        printf("worst scenario on %s against %s: %.2fx  (target <= 1.20x)\n", names[q], names[0], worst[q]);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 7) {
-        fprintf(stderr, "usage: %s HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS\n", argv[0]);
+    if (argc < 7 || argc - 6 > MAXQEMUS) {
+        fprintf(stderr, "usage: %s HARNESS KERNEL SCENARIO-DIR BUILD-DIR RUNS QEMU [QEMU ...] (at most %d QEMUs)\n",
+                argv[0], MAXQEMUS);
         return 2;
     }
-    int runs = atoi(argv[6]);
+    int runs = atoi(argv[5]);
     if (runs < 1 || runs > MAXRUNS) {
-        fprintf(stderr, "bench: RUNS '%s' must be 1 to %d; set BENCH_RUNS\n", argv[6], MAXRUNS);
+        fprintf(stderr, "bench: RUNS '%s' must be 1 to %d; set BENCH_RUNS\n", argv[5], MAXRUNS);
         return 2;
     }
     struct scenario_set set = { 0 };
@@ -264,10 +318,31 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: %s\n", err);
         return 2;
     }
+    int nq = argc - 6;
+    char names[MAXQEMUS][48];
+    struct row *rows[MAXQEMUS];
     printf("bench: medians of %d runs\n\n", runs);
-    bench_scenarios(&set, argv, runs);
     bench_normalizer(runs);
-    bench_suite(&set, argv, runs);
+    for (int q = 0; q < nq; q++) {
+        struct bench bc = { argv[1], argv[2], argv[3], argv[4], argv[6 + q], runs };
+        struct qemu_caps caps;
+        if (qemu_probe(bc.qemu, NULL, "name another QEMU", &caps, err, sizeof(err)) < 0) {
+            fprintf(stderr, "bench: %s\n", err);
+            return 6;
+        }
+        snprintf(names[q], sizeof(names[q]), "QEMU %s", caps.version);
+        sb_free(&caps.devices);
+        strv_free(&caps.events);
+        printf("== %s (%s)\n", names[q], bc.qemu);
+        rows[q] = xmalloc(sizeof(struct row) * (size_t)(set.n + 1));
+        bench_scenarios(&set, &bc, rows[q]);
+        bench_suite(&set, &bc);
+        printf("\n");
+    }
+    if (nq > 1)
+        bench_versions(&set, names, nq, rows);
+    for (int q = 0; q < nq; q++)
+        free(rows[q]);
     scenario_set_free(&set);
     return 0;
 }
