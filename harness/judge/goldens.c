@@ -53,7 +53,8 @@ static void bless(const struct judge_job *j, const struct texts *t, struct resul
         result_set(r, R_ERROR, "cannot write goldens: %s", sb_str(&out));
     else
         result_set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
-    sb_add(&r->detail, out.p, out.len);
+    if (out.len)
+        sb_add(&r->detail, out.p, out.len);
     sb_free(&out);
 }
 

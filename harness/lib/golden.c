@@ -217,7 +217,8 @@ int golden_bless_override(const char *base, const char *own, const char *text, s
                 sb_printf(report, "  blessed %s: created; the base %s is missing: bless the scenario with the base set's QEMU too\n",
                           own, base);
             }
-            sb_add(report, d.p, d.len);
+            if (d.len)
+                sb_add(report, d.p, d.len);
             break;
         }
     }
