@@ -65,12 +65,14 @@ static int class_number(const char *name)
     return R_ERROR;
 }
 
-static void label_of(const struct config *c, const struct config *other, char *buf, size_t n)
+/* "QEMU 10.0.2"; two QEMUs of one version are told apart as (a) and (b),
+ * which the runs' headers map to their paths. */
+static void label_of(const struct config *c, const struct config *other, const char *ab, char *buf, size_t n)
 {
     if (strcmp(c->caps.version, other->caps.version))
         snprintf(buf, n, "QEMU %s", c->caps.version);
     else
-        snprintf(buf, n, "QEMU %s at %s", c->caps.version, c->qemu);
+        snprintf(buf, n, "QEMU %s (%s)", c->caps.version, ab);
 }
 
 /* The events of s that the two profiles name differently. */
@@ -287,12 +289,12 @@ int compare_qemus(const struct config *a, const struct config *b, const struct s
                   const int *sel, int n, int jobs, int repeat, const char *json_path)
 {
     char la[160], lb[160];
-    label_of(a, b, la, sizeof(la));
-    label_of(b, a, lb, sizeof(lb));
+    label_of(a, b, "a", la, sizeof(la));
+    label_of(b, a, "b", lb, sizeof(lb));
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     const struct config *cfgs[2] = { a, b };
     for (int k = 0; k < 2; k++) {
-        printf("== runs on QEMU %s (%s), in %s/runs\n", cfgs[k]->caps.version, cfgs[k]->qemu, cfgs[k]->build);
+        printf("== runs on %s: %s, in %s/runs\n", k ? lb : la, cfgs[k]->qemu, cfgs[k]->build);
         fflush(stdout);
         pool_run(cfgs[k], set, sel, n, jobs, repeat, classes);
         if (pool_stop_signal()) {
