@@ -4,7 +4,9 @@
  *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR RUNS QEMU [QEMU ...]
  *
  * Prints, per QEMU, tables 1 and 3 below, table 2 once, and with more than
- * one QEMU a last table 4; medians of RUNS runs each:
+ * one QEMU a last table 4; medians of RUNS runs each, the QEMUs' runs
+ * interleaved (a round of every command, then the next round), so that
+ * other load on the machine weighs on each QEMU alike:
  *  1. per scenario: the harness's wall time for that one scenario (the whole
  *     `traceos-test NAME` process: probes, QEMU with tracing, QMP, checks)
  *     against a bare QEMU boot of the same machine, devices, qemu words and
@@ -93,21 +95,6 @@ static double timed_run(char **argv, double limit_s, int *status)
     return now_s() - t0;
 }
 
-/* Median wall time of `runs` runs; reports a run whose status differs
- * from `want` (the timing is then still shown, marked). */
-static double median_run(char **argv, double limit_s, int runs, int want, int *odd)
-{
-    double t[MAXRUNS];
-    *odd = 0;
-    for (int i = 0; i < runs; i++) {
-        int st = -1;
-        t[i] = timed_run(argv, limit_s, &st);
-        if (st != want)
-            *odd = st;
-    }
-    return median(t, runs);
-}
-
 /* A bare boot: what the harness starts minus tracing, QMP and checks, with
  * the kernel command line `words`. */
 static void bare_argv(const struct scenario *s, const char *qemu, const char *kernel,
@@ -128,52 +115,85 @@ struct row {
     int hodd, bodd, sodd;
 };
 
-/* Time one scenario three ways: the harness; a bare boot with `exit` only
- * (the issue's baseline); and a bare boot running the scenario's own words
- * (plus `exit`), which leaves the guest's work out of the harness's overhead. */
 /* What every measurement needs: the command line's paths and one QEMU. */
 struct bench {
     const char *harness, *kernel, *scenarios, *build, *qemu;
     int runs;
 };
 
-static void bench_one(const struct scenario *s, const struct bench *bc, struct row *r)
+/* A command timed once per round; the rounds of several commands
+ * interleave (round 1 of each, round 2 of each, ...), so that a change in
+ * the machine's load while the bench runs falls on every QEMU alike. */
+struct timed {
+    struct strv argv;       /* empty: not measured */
+    double limit;
+    int want, odd;
+    double t[MAXRUNS];
+};
+
+static void time_round(struct timed *x, int round)
 {
-    const char *harness = bc->harness, *kernel = bc->kernel, *build = bc->build, *qemu = bc->qemu;
-    int runs = bc->runs;
-    struct strv h = { 0 }, b = { 0 }, w = { 0 };
-    const char *hv[] = { harness, "--qemu", qemu, "--kernel", kernel, "--scenarios", bc->scenarios, "--build", build,
-                         s->name, NULL };
-    for (int k = 0; hv[k]; k++)
-        strv_push(&h, hv[k]);
-    bare_argv(s, qemu, kernel, build, "exit", &b);
-    r->harness = median_run(h.v, s->timeout + HARNESS_SLACK_S, runs, 0, &r->hodd);
-    r->bare = median_run(b.v, s->timeout, runs, machine_exit_status[EXPECT_PASS], &r->bodd);   /* `exit` */
-    r->same = -1;
-    r->sodd = 0;
-    if (s->key_events.n == 0) {
-        struct sbuf words = { 0 };
-        sb_printf(&words, "%s%s", s->append, s->has_exit ? "" : " exit");
-        bare_argv(s, qemu, kernel, build, words.p, &w);
-        r->same = median_run(w.v, s->timeout, runs, machine_exit_status[s->expect], &r->sodd);
-        sb_free(&words);
-    }
-    strv_free(&h);
-    strv_free(&b);
-    strv_free(&w);
+    int st = -1;
+    if (!x->argv.n)
+        return;
+    x->t[round] = timed_run(x->argv.v, x->limit, &st);
+    if (st != x->want)
+        x->odd = st;
 }
 
-/* Table 1 for one QEMU; rows[i] keeps scenario i's medians for table 4. */
-static void bench_scenarios(const struct scenario_set *set, const struct bench *bc, struct row *rows)
+/* Per scenario and QEMU, three ways: the harness; a bare boot with `exit`
+ * only (the issue's baseline); and a bare boot running the scenario's own
+ * words (plus `exit`), which leaves the guest's work out of the harness's
+ * overhead. rows[q][i]: QEMU q, scenario i. */
+static void bench_all(const struct scenario_set *set, const struct bench *bc, int nq, struct row **rows)
+{
+    for (int i = 0; i < set->n; i++) {
+        const struct scenario *s = &set->v[i];
+        struct timed t[MAXQEMUS][3];
+        memset(t, 0, sizeof(t));
+        for (int q = 0; q < nq; q++) {
+            const char *hv[] = { bc[q].harness, "--qemu", bc[q].qemu, "--kernel", bc[q].kernel, "--scenarios",
+                                 bc[q].scenarios, "--build", bc[q].build, s->name, NULL };
+            for (int k = 0; hv[k]; k++)
+                strv_push(&t[q][0].argv, hv[k]);
+            t[q][0].limit = s->timeout + HARNESS_SLACK_S;
+            bare_argv(s, bc[q].qemu, bc[q].kernel, bc[q].build, "exit", &t[q][1].argv);
+            t[q][1].limit = s->timeout;
+            t[q][1].want = machine_exit_status[EXPECT_PASS];
+            if (s->key_events.n == 0) {
+                struct sbuf words = { 0 };
+                sb_printf(&words, "%s%s", s->append, s->has_exit ? "" : " exit");
+                bare_argv(s, bc[q].qemu, bc[q].kernel, bc[q].build, words.p, &t[q][2].argv);
+                t[q][2].limit = s->timeout;
+                t[q][2].want = machine_exit_status[s->expect];
+                sb_free(&words);
+            }
+        }
+        for (int r = 0; r < bc[0].runs; r++)
+            for (int q = 0; q < nq; q++)
+                for (int k = 0; k < 3; k++)
+                    time_round(&t[q][k], r);
+        for (int q = 0; q < nq; q++) {
+            struct row *w = &rows[q][i];
+            w->harness = median(t[q][0].t, bc[q].runs);
+            w->bare = median(t[q][1].t, bc[q].runs);
+            w->same = t[q][2].argv.n ? median(t[q][2].t, bc[q].runs) : -1;
+            w->hodd = t[q][0].odd, w->bodd = t[q][1].odd, w->sodd = t[q][2].odd;
+            for (int k = 0; k < 3; k++)
+                strv_free(&t[q][k].argv);
+        }
+    }
+}
+
+/* Table 1 for one QEMU, from its rows. */
+static void bench_scenarios(const struct scenario_set *set, const struct row *rows)
 {
     printf("%-24s %10s %10s %7s %10s %7s\n", "scenario", "harness s", "bare s", "ratio",
            "same s", "ratio");
     double worst = 0, worst_same = 0;
     for (int i = 0; i < set->n; i++) {
         const struct scenario *s = &set->v[i];
-        struct row r;
-        bench_one(s, bc, &r);
-        rows[i] = r;
+        struct row r = rows[i];
         double rb = r.bare > 0 ? r.harness / r.bare : 0;
         double rs = r.same > 0 ? r.harness / r.same : 0;
         worst = rb > worst ? rb : worst;
@@ -248,7 +268,9 @@ static void bench_normalizer(int runs)
     sb_free(&log);
 }
 
-static void bench_suite(const struct scenario_set *set, const struct bench *bc)
+/* Table 3 for each QEMU: the whole suite with -j1 and -j = online CPUs,
+ * the rounds interleaved as in bench_all. */
+static void bench_suites(const struct scenario_set *set, const struct bench *bc, int nq, char names[][48])
 {
     double limit = HARNESS_SLACK_S;         /* -j1 runs them one after another */
     for (int i = 0; i < set->n; i++)
@@ -256,14 +278,28 @@ static void bench_suite(const struct scenario_set *set, const struct bench *bc)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     char jn[16];
     snprintf(jn, sizeof(jn), "%ld", cores);
-    char *a1[] = { (char *)bc->harness, "--qemu", (char *)bc->qemu, "--kernel", (char *)bc->kernel, "--scenarios",
-                   (char *)bc->scenarios, "--build", (char *)bc->build, "-j", "1", NULL };
-    char *an[] = { (char *)bc->harness, "--qemu", (char *)bc->qemu, "--kernel", (char *)bc->kernel, "--scenarios",
-                   (char *)bc->scenarios, "--build", (char *)bc->build, "-j", jn, NULL };
-    int odd1, oddn;
-    double t1 = median_run(a1, limit, bc->runs, 0, &odd1), tn = median_run(an, limit, bc->runs, 0, &oddn);
-    printf("suite: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", t1, cores, tn,
-           tn > 0 ? t1 / tn : 0, odd1 || oddn ? "  (a suite run did not pass)" : "");
+    struct timed t[MAXQEMUS][2];
+    memset(t, 0, sizeof(t));
+    for (int q = 0; q < nq; q++)
+        for (int k = 0; k < 2; k++) {
+            const char *v[] = { bc[q].harness, "--qemu", bc[q].qemu, "--kernel", bc[q].kernel, "--scenarios",
+                                bc[q].scenarios, "--build", bc[q].build, "-j", k ? jn : "1", NULL };
+            for (int w = 0; v[w]; w++)
+                strv_push(&t[q][k].argv, v[w]);
+            t[q][k].limit = limit;
+        }
+    for (int r = 0; r < bc[0].runs; r++)
+        for (int q = 0; q < nq; q++)
+            for (int k = 0; k < 2; k++)
+                time_round(&t[q][k], r);
+    for (int q = 0; q < nq; q++) {
+        double t1 = median(t[q][0].t, bc[q].runs), tn = median(t[q][1].t, bc[q].runs);
+        printf("suite on %s: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", names[q], t1, cores, tn,
+               tn > 0 ? t1 / tn : 0, t[q][0].odd || t[q][1].odd ? "  (a suite run did not pass)" : "");
+        strv_free(&t[q][0].argv);
+        strv_free(&t[q][1].argv);
+    }
+    printf("\n");
 }
 
 /* Table 4: each QEMU's harness time per scenario against the first's. */
@@ -321,24 +357,27 @@ int main(int argc, char **argv)
     int nq = argc - 6;
     char names[MAXQEMUS][48];
     struct row *rows[MAXQEMUS];
-    printf("bench: medians of %d runs\n\n", runs);
+    struct bench bc[MAXQEMUS];
+    printf("bench: medians of %d runs; the QEMUs' runs interleaved\n\n", runs);
     bench_normalizer(runs);
     for (int q = 0; q < nq; q++) {
-        struct bench bc = { argv[1], argv[2], argv[3], argv[4], argv[6 + q], runs };
+        bc[q] = (struct bench){ argv[1], argv[2], argv[3], argv[4], argv[6 + q], runs };
         struct qemu_caps caps;
-        if (qemu_probe(bc.qemu, NULL, "name another QEMU", &caps, err, sizeof(err)) < 0) {
+        if (qemu_probe(bc[q].qemu, NULL, "name another QEMU", &caps, err, sizeof(err)) < 0) {
             fprintf(stderr, "bench: %s\n", err);
             return 6;
         }
         snprintf(names[q], sizeof(names[q]), "QEMU %s", caps.version);
         sb_free(&caps.devices);
         strv_free(&caps.events);
-        printf("== %s (%s)\n", names[q], bc.qemu);
         rows[q] = xmalloc(sizeof(struct row) * (size_t)(set.n + 1));
-        bench_scenarios(&set, &bc, rows[q]);
-        bench_suite(&set, &bc);
-        printf("\n");
     }
+    bench_all(&set, bc, nq, rows);
+    for (int q = 0; q < nq; q++) {
+        printf("== %s (%s)\n", names[q], bc[q].qemu);
+        bench_scenarios(&set, rows[q]);
+    }
+    bench_suites(&set, bc, nq, names);
     if (nq > 1)
         bench_versions(&set, names, nq, rows);
     for (int q = 0; q < nq; q++)
