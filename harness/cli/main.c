@@ -188,7 +188,12 @@ static void preflight_kernel(struct opts *o)
 static void preflight_qemu(struct config *cfg, const char *hint)
 {
     char err[1024] = "", cache[4200];
-    snprintf(cache, sizeof(cache), "%s/qemu-probe.cache", cfg->build);
+    /* A cache file per QEMU path: runs that alternate QEMUs in one build
+     * directory (make test's passes, the bench) each keep theirs. */
+    unsigned long long h = 14695981039346656037ull;         /* FNV-1a */
+    for (const char *c = cfg->qemu; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    snprintf(cache, sizeof(cache), "%s/qemu-probe-%016llx.cache", cfg->build, h);
     if (qemu_probe(cfg->qemu, cache, hint, &cfg->caps, err, sizeof(err)) < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         exit(R_ERROR);
