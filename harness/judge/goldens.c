@@ -10,7 +10,7 @@
 int judge_goldens_ready(const struct judge_job *j, struct result *r)
 {
     const struct paths *p = j->p;
-    if (j->bless)
+    if (j->bless || j->compare)
         return 0;
     const char *missing = access(p->golden_trace, R_OK) ? p->golden_trace
                           : access(p->golden_serial, R_OK) ? p->golden_serial : NULL;
@@ -34,15 +34,27 @@ int judge_goldens_ready(const struct judge_job *j, struct result *r)
     return 0;
 }
 
+/* The base set's goldens are written where they differ; an override set's
+ * only where this QEMU's output differs from the base (golden_plan). */
+static int bless_one(const struct paths *p, enum golden_kind k, const struct sbuf *text, struct sbuf *out)
+{
+    const char *base = k == GOLDEN_TRACE ? p->base_trace : p->base_serial;
+    const char *own = k == GOLDEN_TRACE ? p->own_trace : p->own_serial;
+    if (!p->override_set)
+        return golden_bless(own, text->p, text->len, out);
+    return golden_bless_override(base, own, text->p, text->len, out);
+}
+
 static void bless(const struct judge_job *j, const struct texts *t, struct result *r)
 {
     struct sbuf out = { 0 };
-    if (golden_bless(j->p->golden_trace, t->tr.text.p, t->tr.text.len, &out) < 0 ||
-        golden_bless(j->p->golden_serial, t->masked.p, t->masked.len, &out) < 0)
+    if (bless_one(j->p, GOLDEN_TRACE, &t->tr.text, &out) < 0 ||
+        bless_one(j->p, GOLDEN_SERIAL, &t->masked, &out) < 0)
         result_set(r, R_ERROR, "cannot write goldens: %s", sb_str(&out));
     else
         result_set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
-    sb_add(&r->detail, out.p, out.len);
+    if (out.len)
+        sb_add(&r->detail, out.p, out.len);
     sb_free(&out);
 }
 
@@ -56,6 +68,9 @@ static void compare(const struct judge_job *j, const struct texts *t, const char
     int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->masked.p, t->masked.len, &out);
     if (dt < 0 || ds < 0)
         result_set(r, R_ERROR, "%.*s", (int)strcspn(out.p, "\n"), out.p);
+    else if ((dt || ds) && j->golden_note)
+        result_set(r, R_FAIL, "%s from the golden (the goldens of %s: see below)",
+                   dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs", j->golden_from);
     else if (dt || ds)
         result_set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
     else if (s->expect == EXPECT_CRASH)
@@ -64,6 +79,8 @@ static void compare(const struct judge_job *j, const struct texts *t, const char
         result_set(r, R_PASS, "triple fault as expected; trace and serial match");
     else
         result_set(r, R_PASS, "trace and serial match the goldens");
+    if ((dt || ds) && j->golden_note)
+        sb_printf(&r->detail, "%s\n", j->golden_note);
     if (dt || ds) {
         sb_add(&r->detail, out.p, out.len);
         sb_printf(&r->detail, "  kept: %s/{trace.log,serial.log,actual.trace,actual.serial}\n", p->dir);
@@ -81,6 +98,8 @@ void judge_goldens(const struct judge_job *j, const struct texts *t, struct resu
     }
     if (j->bless)
         bless(j, t, r);
+    else if (j->compare)
+        result_set(r, R_PASS, "outcome and oracles as expected (goldens not read: QEMUs compared)");
     else
         compare(j, t, exc, r);
 }

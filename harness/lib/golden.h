@@ -1,5 +1,11 @@
 /* Golden files under expected/: NAME.trace (normalized trace segments) and
- * NAME.serial (the whole serial output, CR removed), found by golden_path. */
+ * NAME.serial (the whole serial output, CR removed), found by golden_path.
+ *
+ * Golden sets: the base set is EXPECTED/NAME.*; another set (a QEMU
+ * version's, e.g. "qemu-10.0") holds overrides only, EXPECTED/SET/NAME.*,
+ * where that QEMU's output differs from the base. For each kind, the
+ * override is the golden when it exists, else the base's. Each set records
+ * the QEMU that blessed it in EXPECTED[/SET]/QEMU (its `-version` line). */
 #ifndef GOLDEN_H
 #define GOLDEN_H
 
@@ -13,6 +19,30 @@ enum golden_kind { GOLDEN_TRACE, GOLDEN_SERIAL };
  * another set is EXPECTED/SET/NAME.trace and .serial. */
 void golden_path(const char *expected, const char *scenario, const char *golden_set,
                  enum golden_kind kind, char *buf, size_t n);
+
+/* The golden in effect for a set: its override when that file exists, else
+ * the base's (golden_set NULL: the base's). Returns 1 when it is the
+ * override. */
+int golden_lookup(const char *expected, const char *scenario, const char *golden_set,
+                  enum golden_kind kind, char *buf, size_t n);
+
+/* What blessing does to a set's own file. Pure. `override`: the set is not
+ * the base; `base_exists`/`base_equal`: the base golden exists and equals
+ * the new text; `own_exists`/`own_equal`: the set's own file (the base
+ * golden itself for the base set). The base set writes its golden when it
+ * differs; an override is written only where the new text differs from
+ * the base, and removed where it equals the base. */
+enum golden_action { GOLDEN_KEEP, GOLDEN_WRITE, GOLDEN_REMOVE };
+enum golden_action golden_plan(int override, int base_exists, int base_equal, int own_exists,
+                               int own_equal);
+
+/* The path of a set's record of the QEMU that blessed it. */
+void golden_record_path(const char *expected, const char *golden_set, char *buf, size_t n);
+/* Its one line (no newline) into buf; "" when there is none. */
+void golden_record_read(const char *expected, const char *golden_set, char *buf, size_t n);
+/* Write `line` as the record when it differs; 0, or -1 with err. */
+int golden_record_write(const char *expected, const char *golden_set, const char *line,
+                        char *err, size_t errlen);
 
 /* Is the golden's text well formed? A .trace golden holds only `== `
  * marker lines, `gdb: ` stop lines and event lines (NAME, a blank, fields) whose NAME one of
@@ -33,5 +63,12 @@ int golden_compare(const char *scenario, const char *golden, const char *actual,
  * ("created", "unchanged", or "updated" and the diff) to `report`.
  * Returns 0, or -1 with the reason in `report`. */
 int golden_bless(const char *golden, const char *text, size_t len, struct sbuf *report);
+
+/* Bless `text` into an override set (golden_plan): `base` is the base
+ * golden, `own` the set's file. Appends "created"/"updated" with the diff
+ * against the base, or "removed (equals the base)", to `report`; nothing
+ * when kept. Returns 0, or -1 with the reason in `report`. */
+int golden_bless_override(const char *base, const char *own, const char *text, size_t len,
+                          struct sbuf *report);
 
 #endif
