@@ -341,6 +341,34 @@ static void bench_suites(const struct scenario_set *set, const struct bench *bc,
 }
 
 /* Table 4: each QEMU's harness time per scenario against the first's. */
+static int find_scenario(const struct scenario_set *set, const char *name)
+{
+    for (int i = 0; i < set->n; i++)
+        if (!strcmp(set->v[i].name, name))
+            return i;
+    return -1;
+}
+
+/* The same reads through both disk drivers: each ahci-X scenario against
+ * dma-X (AHCI on q35 against PIIX on pc), harness time and bare boot. */
+static void bench_disks(const struct scenario_set *set, const char *qname, const struct row *rows)
+{
+    printf("\n%-24s %10s %10s %7s   (%s; target: ahci-lba48-max, a 32 MiB read, <= 1.00x)\n",
+           "same reads", "PIIX s", "AHCI s", "ratio", qname);
+    for (int i = 0; i < set->n; i++) {
+        const char *n = set->v[i].name;
+        if (strncmp(n, "ahci-", 5))
+            continue;
+        char piix[64];
+        snprintf(piix, sizeof(piix), "dma-%s", n + 5);
+        int k = find_scenario(set, piix);
+        if (k < 0)
+            continue;
+        double r = rows[k].harness > 0 ? rows[i].harness / rows[k].harness : 0;
+        printf("%-24s %10.3f %10.3f %6.2fx\n", n + 5, rows[k].harness, rows[i].harness, r);
+    }
+}
+
 static void bench_versions(const struct scenario_set *set, char names[][48], int nq, struct row **rows)
 {
     printf("%-24s", "harness s per scenario");
@@ -531,6 +559,7 @@ int main(int argc, char **argv)
     for (int q = 0; q < nq; q++) {
         printf("== %s (%s)\n", names[q], bc[q].qemu);
         bench_scenarios(&set, rows[q]);
+        bench_disks(&set, names[q], rows[q]);
     }
     bench_suites(&set, bc, nq, names);
     if (nq > 1)
