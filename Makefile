@@ -7,8 +7,18 @@
 DEBUG    ?=
 BUILD    := $(if $(filter 1,$(DEBUG)),build/debug,build)
 KOPT     := $(if $(filter 1,$(DEBUG)),-Og,-O2)
-QEMU     := qemu-system-x86_64
 DEPS_OK  := $(BUILD)/.deps-ok
+
+# QEMU= chooses the QEMU of `make test`, `bless`, `bench`, `stress`, `run` and
+# `debug`: a version (7.2, 10.0: the system's QEMU when it is that version,
+# else Debian's fetched by tools/install-qemu.sh under build/) or a path. Left
+# empty, `make test` and `make bench` run on the system's QEMU and then on
+# 10.0 when the system's is another version (Debian 12: 7.2 and 10.0; Debian
+# 13: 10.0 alone), and the other targets use the system's. tools/qemus.sh
+# resolves it; QEMU_ALSO (default 10.0) lists the versions added when empty.
+QEMU     ?=
+QEMU_PICK = q=$$(sh tools/qemus.sh $(BUILD) '$(QEMU)') || exit 3;
+QEMU_ALL  = qs=$$(sh tools/qemus.sh --all $(BUILD) '$(QEMU)') || exit 3;
 
 # Cross compiler: i686-elf-gcc when present, else Debian's gcc-i686-linux-gnu.
 CROSS    ?= $(if $(shell command -v i686-elf-gcc 2>/dev/null),i686-elf-,i686-linux-gnu-)
@@ -79,15 +89,15 @@ TRACE    ?=
 comma    := ,
 RUN_BOOT  = $(if $(WORDS),-kernel $(KERNEL) -append '$(WORDS)',-cdrom $(ISO))
 RUN_TRACE = $(if $(TRACE),-trace memory_region_ops_write $(foreach e,$(subst $(comma), ,$(TRACE)),-trace '$(e)') -D $(BUILD)/run-trace.log)
-QEMU_RUN  = $(QEMU) -machine pc -m 128 $(RUN_BOOT) -serial file:$(BUILD)/serial.log -no-reboot \
+QEMU_RUN  = "$$q" -machine pc -m 128 $(RUN_BOOT) -serial file:$(BUILD)/serial.log -no-reboot \
             -drive file=$(RUN_DISK),format=raw,if=ide,index=0 \
             -device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev $(RUN_TRACE)
 DISPLAY_OPT = $(if $(DISPLAY)$(WAYLAND_DISPLAY),,-display curses)
 
 run: $(ISO) $(RUN_DISK)
-	@echo "run: the console is on screen; in a terminal leave QEMU with Esc 2, then: quit"
-	@echo "$(QEMU_RUN) $(DISPLAY_OPT)"
-	@$(QEMU_RUN) $(DISPLAY_OPT); s=$$?; \
+	@$(QEMU_PICK) echo "run: the console is on screen; in a terminal leave QEMU with Esc 2, then: quit"; \
+	echo "$(QEMU_RUN) $(DISPLAY_OPT)"; \
+	$(QEMU_RUN) $(DISPLAY_OPT); s=$$?; \
 	$(if $(TRACE),echo "run: the trace is in $(BUILD)/run-trace.log";) \
 	case $$s in 0|33) ;; 35) echo "run: a word failed (status 35); see $(BUILD)/serial.log";; \
 	    37) echo "run: CPU exception or panic (status 37); see $(BUILD)/serial.log";; \
@@ -100,16 +110,19 @@ run: $(ISO) $(RUN_DISK)
 # a display, serial and QEMU's monitor share this terminal (-serial
 # mon:stdio; Ctrl-a c switches, `sendkey` types), so the command stays visible.
 # qemu-system-i386: its gdb stub speaks the 32-bit register layout that gdb
-# expects for an i386 ELF (qemu-system-x86_64's does not).
+# expects for an i386 ELF (qemu-system-x86_64's does not); the one beside the
+# chosen qemu-system-x86_64.
 SCENARIO ?=
-DEBUG_QEMU = $(subst $(QEMU),qemu-system-i386,$(if $(DISPLAY)$(WAYLAND_DISPLAY),$(QEMU_RUN),$(subst -serial file:$(BUILD)/serial.log,-serial mon:stdio -display none,$(QEMU_RUN))))
+DEBUG_RUN = $(if $(DISPLAY)$(WAYLAND_DISPLAY),$(QEMU_RUN),$(subst -serial file:$(BUILD)/serial.log,-serial mon:stdio -display none,$(QEMU_RUN)))
 debug: $(if $(SCENARIO),$(KERNEL) $(BUILD)/traceos-test,$(ISO) $(RUN_DISK))
 ifneq ($(SCENARIO),)
-	$(HARNESS) --debug $(SCENARIO) --kernel $(KERNEL) --build $(BUILD)
+	@$(QEMU_PICK) $(HARNESS) --debug $(SCENARIO) --qemu "$$q" --kernel $(KERNEL) --build $(BUILD)
 else
-	@echo "debug: QEMU is paused with a gdb stub on localhost:1234. In another terminal:"
-	@echo "  gdb -q $(KERNEL) -x tools/gdb/traceos.py -ex 'target remote localhost:1234' -ex 'break kmain' -ex continue"
-	$(DEBUG_QEMU) -s -S
+	@$(QEMU_PICK) q=$${q%qemu-system-x86_64}qemu-system-i386; \
+	echo "debug: QEMU is paused with a gdb stub on localhost:1234. In another terminal:"; \
+	echo "  gdb -q $(KERNEL) -x tools/gdb/traceos.py -ex 'target remote localhost:1234' -ex 'break kmain' -ex continue"; \
+	echo "$(DEBUG_RUN) -s -S"; \
+	$(DEBUG_RUN) -s -S
 endif
 
 # Host side: the harness (harness/harness.mk) and the unit tests (tests/unit/unit.mk).
@@ -135,7 +148,8 @@ $(MINIMAL): examples/minimal/kernel.asm | $(DEPS_OK)
 	$(LD_K) -m elf_i386 -Ttext=0x100000 -e _start -z noexecstack -o $@ $(BUILD)/minimal/kernel.o
 .PHONY: test-minimal
 test-minimal: $(MINIMAL) $(HARNESS_SAN)
-	$(SAN_ENV) $(HARNESS_SAN) --kernel $(MINIMAL) --scenarios examples/minimal \
+	@$(QEMU_PICK) echo "$(SAN_ENV) $(HARNESS_SAN) --qemu $$q --kernel $(MINIMAL) ..."; \
+	$(SAN_ENV) $(HARNESS_SAN) --qemu "$$q" --kernel $(MINIMAL) --scenarios examples/minimal \
 	    --expected examples/minimal/expected --build $(BUILD)/minimal
 test: test-minimal
 

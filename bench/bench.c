@@ -1,8 +1,12 @@
-/* `make bench`: how much the harness costs on top of QEMU itself.
+/* `make bench`: how much the harness costs on top of QEMU itself, on each
+ * of one or more QEMUs, and what each QEMU costs against the first.
  *
- *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS [gdb]
+ *   bench HARNESS KERNEL SCENARIO-DIR BUILD-DIR RUNS QEMU [QEMU ...]
  *
- * Prints three tables, medians of RUNS runs each:
+ * Prints, per QEMU, tables 1 and 3 below, table 2 once, and with more than
+ * one QEMU a last table 4; medians of RUNS runs each, the QEMUs' runs
+ * interleaved (a round of every command, then the next round), so that
+ * other load on the machine weighs on each QEMU alike:
  *  1. per scenario: the harness's wall time for that one scenario (the whole
  *     `traceos-test NAME` process: probes, QEMU with tracing, QMP, checks)
  *     against a bare QEMU boot of the same machine, devices, qemu words and
@@ -15,11 +19,14 @@
  *     line that differs from the golden, decoded after a state-only pass
  *     over the lines before it); the decoder's own speed on --explain;
  *  3. the whole suite's wall time with -j1 and with -j = online CPUs;
- *  4. per scenario with gdb stops (break =, watch =): the harness's time
+ *  4. per scenario, the harness's wall time on each QEMU against the
+ *     first QEMU's (target: 10.0 no more than 1.2x of 7.2), with the bare
+ *     boots' ratio beside it, which is QEMU's own share of the change;
+ *  5. per scenario with gdb stops (break =, watch =): the harness's time
  *     against the same scenario without its break/watch lines (copied to
  *     BUILD/bench/nogdb/, goldens without their gdb lines), and the stops.
- * Numbers are reported, never asserted. A last argument (make bench
- * BENCH_ONLY=...) runs one table alone: `normalizer` table 2, `gdb` table 4. */
+ * Numbers are reported, never asserted. BENCH_ONLY=normalizer runs table 2
+ * alone, BENCH_ONLY=gdb table 5. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,9 +38,11 @@
 #include "harness/vmm/machine.h"
 #include "harness/lib/decode/decode.h"
 #include "harness/lib/trace.h"
+#include "harness/vmm/probe.h"
 #include "harness/vmm/profile.h"
 
 #define MAXRUNS 15
+#define MAXQEMUS 4
 #define HARNESS_SLACK_S 60      /* a harness process: probes and checks beyond the boot */
 #define TERM_GRACE_S    5       /* after SIGTERM, before SIGKILL */
 #define STATUS_TIMEOUT  124     /* as timeout(1) reports it */
@@ -94,21 +103,6 @@ static double timed_run(char **argv, double limit_s, int *status)
     return now_s() - t0;
 }
 
-/* Median wall time of `runs` runs; reports a run whose status differs
- * from `want` (the timing is then still shown, marked). */
-static double median_run(char **argv, double limit_s, int runs, int want, int *odd)
-{
-    double t[MAXRUNS];
-    *odd = 0;
-    for (int i = 0; i < runs; i++) {
-        int st = -1;
-        t[i] = timed_run(argv, limit_s, &st);
-        if (st != want)
-            *odd = st;
-    }
-    return median(t, runs);
-}
-
 /* A bare boot: what the harness starts minus tracing, QMP and checks, with
  * the kernel command line `words`. */
 static void bare_argv(const struct scenario *s, const char *qemu, const char *kernel,
@@ -129,42 +123,85 @@ struct row {
     int hodd, bodd, sodd;
 };
 
-/* Time one scenario three ways: the harness; a bare boot with `exit` only
- * (the issue's baseline); and a bare boot running the scenario's own words
- * (plus `exit`), which leaves the guest's work out of the harness's overhead. */
-static void bench_one(const struct scenario *s, char **av, int runs, struct row *r)
+/* What every measurement needs: the command line's paths and one QEMU. */
+struct bench {
+    const char *harness, *kernel, *scenarios, *build, *qemu;
+    int runs;
+};
+
+/* A command timed once per round; the rounds of several commands
+ * interleave (round 1 of each, round 2 of each, ...), so that a change in
+ * the machine's load while the bench runs falls on every QEMU alike. */
+struct timed {
+    struct strv argv;       /* empty: not measured */
+    double limit;
+    int want, odd;
+    double t[MAXRUNS];
+};
+
+static void time_round(struct timed *x, int round)
 {
-    const char *harness = av[1], *kernel = av[2], *build = av[4], *qemu = av[5];
-    struct strv h = { 0 }, b = { 0 }, w = { 0 };
-    const char *hv[] = { harness, "--kernel", kernel, "--scenarios", av[3], "--build", build, s->name, NULL };
-    for (int k = 0; hv[k]; k++)
-        strv_push(&h, hv[k]);
-    bare_argv(s, qemu, kernel, build, "exit", &b);
-    r->harness = median_run(h.v, s->timeout + HARNESS_SLACK_S, runs, 0, &r->hodd);
-    r->bare = median_run(b.v, s->timeout, runs, machine_exit_status[EXPECT_PASS], &r->bodd);   /* `exit` */
-    r->same = -1;
-    r->sodd = 0;
-    if (s->key_events.n == 0) {
-        struct sbuf words = { 0 };
-        sb_printf(&words, "%s%s", s->append, s->has_exit ? "" : " exit");
-        bare_argv(s, qemu, kernel, build, words.p, &w);
-        r->same = median_run(w.v, s->timeout, runs, machine_exit_status[s->expect], &r->sodd);
-        sb_free(&words);
-    }
-    strv_free(&h);
-    strv_free(&b);
-    strv_free(&w);
+    int st = -1;
+    if (!x->argv.n)
+        return;
+    x->t[round] = timed_run(x->argv.v, x->limit, &st);
+    if (st != x->want)
+        x->odd = st;
 }
 
-static void bench_scenarios(const struct scenario_set *set, char **av, int runs)
+/* Per scenario and QEMU, three ways: the harness; a bare boot with `exit`
+ * only (the issue's baseline); and a bare boot running the scenario's own
+ * words (plus `exit`), which leaves the guest's work out of the harness's
+ * overhead. rows[q][i]: QEMU q, scenario i. */
+static void bench_all(const struct scenario_set *set, const struct bench *bc, int nq, struct row **rows)
+{
+    for (int i = 0; i < set->n; i++) {
+        const struct scenario *s = &set->v[i];
+        struct timed t[MAXQEMUS][3];
+        memset(t, 0, sizeof(t));
+        for (int q = 0; q < nq; q++) {
+            const char *hv[] = { bc[q].harness, "--qemu", bc[q].qemu, "--kernel", bc[q].kernel, "--scenarios",
+                                 bc[q].scenarios, "--build", bc[q].build, s->name, NULL };
+            for (int k = 0; hv[k]; k++)
+                strv_push(&t[q][0].argv, hv[k]);
+            t[q][0].limit = s->timeout + HARNESS_SLACK_S;
+            bare_argv(s, bc[q].qemu, bc[q].kernel, bc[q].build, "exit", &t[q][1].argv);
+            t[q][1].limit = s->timeout;
+            t[q][1].want = machine_exit_status[EXPECT_PASS];
+            if (s->key_events.n == 0) {
+                struct sbuf words = { 0 };
+                sb_printf(&words, "%s%s", s->append, s->has_exit ? "" : " exit");
+                bare_argv(s, bc[q].qemu, bc[q].kernel, bc[q].build, words.p, &t[q][2].argv);
+                t[q][2].limit = s->timeout;
+                t[q][2].want = machine_exit_status[s->expect];
+                sb_free(&words);
+            }
+        }
+        for (int r = 0; r < bc[0].runs; r++)
+            for (int q = 0; q < nq; q++)
+                for (int k = 0; k < 3; k++)
+                    time_round(&t[q][k], r);
+        for (int q = 0; q < nq; q++) {
+            struct row *w = &rows[q][i];
+            w->harness = median(t[q][0].t, bc[q].runs);
+            w->bare = median(t[q][1].t, bc[q].runs);
+            w->same = t[q][2].argv.n ? median(t[q][2].t, bc[q].runs) : -1;
+            w->hodd = t[q][0].odd, w->bodd = t[q][1].odd, w->sodd = t[q][2].odd;
+            for (int k = 0; k < 3; k++)
+                strv_free(&t[q][k].argv);
+        }
+    }
+}
+
+/* Table 1 for one QEMU, from its rows. */
+static void bench_scenarios(const struct scenario_set *set, const struct row *rows)
 {
     printf("%-24s %10s %10s %7s %10s %7s\n", "scenario", "harness s", "bare s", "ratio",
            "same s", "ratio");
     double worst = 0, worst_same = 0;
     for (int i = 0; i < set->n; i++) {
         const struct scenario *s = &set->v[i];
-        struct row r;
-        bench_one(s, av, runs, &r);
+        struct row r = rows[i];
         double rb = r.bare > 0 ? r.harness / r.bare : 0;
         double rs = r.same > 0 ? r.harness / r.same : 0;
         worst = rb > worst ? rb : worst;
@@ -269,7 +306,9 @@ static void bench_normalizer(int runs)
     sb_free(&golden);
 }
 
-static void bench_suite(const struct scenario_set *set, char **av, int runs)
+/* Table 3 for each QEMU: the whole suite with -j1 and -j = online CPUs,
+ * the rounds interleaved as in bench_all. */
+static void bench_suites(const struct scenario_set *set, const struct bench *bc, int nq, char names[][48])
 {
     double limit = HARNESS_SLACK_S;         /* -j1 runs them one after another */
     for (int i = 0; i < set->n; i++)
@@ -277,16 +316,109 @@ static void bench_suite(const struct scenario_set *set, char **av, int runs)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     char jn[16];
     snprintf(jn, sizeof(jn), "%ld", cores);
-    char *a1[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", "1", NULL };
-    char *an[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], "-j", jn, NULL };
-    int odd1, oddn;
-    double t1 = median_run(a1, limit, runs, 0, &odd1), tn = median_run(an, limit, runs, 0, &oddn);
-    printf("suite: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", t1, cores, tn,
-           tn > 0 ? t1 / tn : 0, odd1 || oddn ? "  (a suite run did not pass)" : "");
+    struct timed t[MAXQEMUS][2];
+    memset(t, 0, sizeof(t));
+    for (int q = 0; q < nq; q++)
+        for (int k = 0; k < 2; k++) {
+            const char *v[] = { bc[q].harness, "--qemu", bc[q].qemu, "--kernel", bc[q].kernel, "--scenarios",
+                                bc[q].scenarios, "--build", bc[q].build, "-j", k ? jn : "1", NULL };
+            for (int w = 0; v[w]; w++)
+                strv_push(&t[q][k].argv, v[w]);
+            t[q][k].limit = limit;
+        }
+    for (int r = 0; r < bc[0].runs; r++)
+        for (int q = 0; q < nq; q++)
+            for (int k = 0; k < 2; k++)
+                time_round(&t[q][k], r);
+    for (int q = 0; q < nq; q++) {
+        double t1 = median(t[q][0].t, bc[q].runs), tn = median(t[q][1].t, bc[q].runs);
+        printf("suite on %s: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", names[q], t1, cores, tn,
+               tn > 0 ? t1 / tn : 0, t[q][0].odd || t[q][1].odd ? "  (a suite run did not pass)" : "");
+        strv_free(&t[q][0].argv);
+        strv_free(&t[q][1].argv);
+    }
+    printf("\n");
+}
+
+/* Table 4: each QEMU's harness time per scenario against the first's. */
+static int find_scenario(const struct scenario_set *set, const char *name)
+{
+    for (int i = 0; i < set->n; i++)
+        if (!strcmp(set->v[i].name, name))
+            return i;
+    return -1;
+}
+
+/* The same reads through both disk drivers: each ahci-X scenario against
+ * dma-X (AHCI on q35 against PIIX on pc), harness time and bare boot. */
+static void bench_disks(const struct scenario_set *set, const char *qname, const struct row *rows)
+{
+    printf("\n%-24s %10s %10s %7s   (%s; target: ahci-lba48-max, a 32 MiB read, <= 1.00x)\n",
+           "same reads", "PIIX s", "AHCI s", "ratio", qname);
+    for (int i = 0; i < set->n; i++) {
+        const char *n = set->v[i].name;
+        if (strncmp(n, "ahci-", 5))
+            continue;
+        char piix[64];
+        snprintf(piix, sizeof(piix), "dma-%s", n + 5);
+        int k = find_scenario(set, piix);
+        if (k < 0)
+            continue;
+        double r = rows[k].harness > 0 ? rows[i].harness / rows[k].harness : 0;
+        printf("%-24s %10.3f %10.3f %6.2fx\n", n + 5, rows[k].harness, rows[i].harness, r);
+    }
+}
+
+static void bench_versions(const struct scenario_set *set, char names[][48], int nq, struct row **rows)
+{
+    printf("%-24s", "harness s per scenario");
+    for (int q = 0; q < nq; q++)
+        printf(" %12s", names[q]);
+    for (int q = 1; q < nq; q++)
+        printf("   %s/%s harness, bare", names[q], names[0]);
+    printf("\n");
+    double worst[MAXQEMUS] = { 0 }, sum[MAXQEMUS] = { 0 };
+    for (int i = 0; i < set->n; i++) {
+        printf("%-24s", set->v[i].name);
+        for (int q = 0; q < nq; q++) {
+            printf(" %12.3f", rows[q][i].harness);
+            sum[q] += rows[q][i].harness;
+        }
+        for (int q = 1; q < nq; q++) {
+            double rh = rows[0][i].harness > 0 ? rows[q][i].harness / rows[0][i].harness : 0;
+            double rb = rows[0][i].bare > 0 ? rows[q][i].bare / rows[0][i].bare : 0;
+            worst[q] = rh > worst[q] ? rh : worst[q];
+            printf("   %16.2fx %6.2fx", rh, rb);
+        }
+        printf("\n");
+    }
+    printf("%-24s", "sum");
+    for (int q = 0; q < nq; q++)
+        printf(" %12.3f", sum[q]);
+    for (int q = 1; q < nq; q++)
+        printf("   %16.2fx", sum[0] > 0 ? sum[q] / sum[0] : 0);
+    printf("\n");
+    for (int q = 1; q < nq; q++)
+        printf("worst scenario on %s against %s: %.2fx  (target <= 1.20x)\n", names[q], names[0], worst[q]);
 }
 
 /* s's section of its file without its break/watch lines, appended to *out;
  * its goldens without their gdb lines into exp/. */
+/* The median of `runs` timed runs of argv; *odd is a status other than
+ * `want` when one came. */
+static double median_run(char **argv, double limit_s, int runs, int want, int *odd)
+{
+    double t[MAXRUNS];
+    *odd = 0;
+    for (int i = 0; i < runs; i++) {
+        int st = -1;
+        t[i] = timed_run(argv, limit_s, &st);
+        if (st != want)
+            *odd = st;
+    }
+    return median(t, runs);
+}
+
 static void copy_without_gdb(const struct scenario *s, const char *expected, const char *exp, struct sbuf *out)
 {
     struct sbuf text = { 0 }, g = { 0 }, path = { 0 }, keep = { 0 };
@@ -378,14 +510,14 @@ static void bench_gdb(const struct scenario_set *set, char **av, int runs)
 
 int main(int argc, char **argv)
 {
-    if (argc != 7 && !(argc == 8 && (!strcmp(argv[7], "gdb") || !strcmp(argv[7], "normalizer")))) {
-        fprintf(stderr, "usage: %s HARNESS KERNEL SCENARIO-DIR BUILD-DIR QEMU RUNS [normalizer|gdb]\n"
-                "(make bench BENCH_ONLY=normalizer or BENCH_ONLY=gdb runs that table alone)\n", argv[0]);
+    if (argc < 7 || argc - 6 > MAXQEMUS) {
+        fprintf(stderr, "usage: %s HARNESS KERNEL SCENARIO-DIR BUILD-DIR RUNS QEMU [QEMU ...] (at most %d QEMUs)\n",
+                argv[0], MAXQEMUS);
         return 2;
     }
-    int runs = atoi(argv[6]);
+    int runs = atoi(argv[5]);
     if (runs < 1 || runs > MAXRUNS) {
-        fprintf(stderr, "bench: RUNS '%s' must be 1 to %d; set BENCH_RUNS\n", argv[6], MAXRUNS);
+        fprintf(stderr, "bench: RUNS '%s' must be 1 to %d; set BENCH_RUNS\n", argv[5], MAXRUNS);
         return 2;
     }
     struct scenario_set set = { 0 };
@@ -394,16 +526,47 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: %s\n", err);
         return 2;
     }
-    printf("bench: medians of %d runs\n\n", runs);
-    const char *only = argc == 8 ? argv[7] : "";
-    if (!*only)
-        bench_scenarios(&set, argv, runs);
+    int nq = argc - 6;
+    char names[MAXQEMUS][48];
+    struct row *rows[MAXQEMUS];
+    struct bench bc[MAXQEMUS];
+    printf("bench: medians of %d runs; the QEMUs' runs interleaved\n\n", runs);
+    const char *only = getenv("BENCH_ONLY");
+    only = only ? only : "";
+    if (*only && strcmp(only, "normalizer") && strcmp(only, "gdb")) {
+        fprintf(stderr, "bench: BENCH_ONLY='%s': only normalizer or gdb can run alone; unset it for all\n", only);
+        return 2;
+    }
     if (!*only || !strcmp(only, "normalizer"))
         bench_normalizer(runs);
-    if (!*only)
-        bench_suite(&set, argv, runs);
-    if (!*only || !strcmp(only, "gdb"))
+    if (!strcmp(only, "gdb"))
         bench_gdb(&set, argv, runs);
+    if (*only)
+        return 0;
+    for (int q = 0; q < nq; q++) {
+        bc[q] = (struct bench){ argv[1], argv[2], argv[3], argv[4], argv[6 + q], runs };
+        struct qemu_caps caps;
+        if (qemu_probe(bc[q].qemu, NULL, "name another QEMU", &caps, err, sizeof(err)) < 0) {
+            fprintf(stderr, "bench: %s\n", err);
+            return 6;
+        }
+        snprintf(names[q], sizeof(names[q]), "QEMU %s", caps.version);
+        sb_free(&caps.devices);
+        strv_free(&caps.events);
+        rows[q] = xmalloc(sizeof(struct row) * (size_t)(set.n + 1));
+    }
+    bench_all(&set, bc, nq, rows);
+    for (int q = 0; q < nq; q++) {
+        printf("== %s (%s)\n", names[q], bc[q].qemu);
+        bench_scenarios(&set, rows[q]);
+        bench_disks(&set, names[q], rows[q]);
+    }
+    bench_suites(&set, bc, nq, names);
+    if (nq > 1)
+        bench_versions(&set, names, nq, rows);
+    for (int q = 0; q < nq; q++)
+        free(rows[q]);
+    bench_gdb(&set, argv, runs);
     scenario_set_free(&set);
     return 0;
 }

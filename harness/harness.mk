@@ -70,29 +70,38 @@ endif
 # scenarios it writes into a private temporary directory. They drive the
 # sanitizer build, so the error and signal paths are checked under ASan and
 # UBSan too. Every script runs; the failed ones are named at the end.
+# TEST_QEMUS: the QEMUs of the QEMU= choice, one path a line, for the tests
+# that run more than one (test-compare, test-qemu-versions).
 HARNESS_TESTS := $(sort $(wildcard tests/harness/test-*.sh))
 .PHONY: harness-test
 harness-test: $(DEPS_OK) $(KERNEL) $(HARNESS_SAN)
-	@failed=; for t in $(HARNESS_TESTS); do \
-	    $(SAN_ENV) HARNESS=$(abspath $(HARNESS_SAN)) KERNEL=$(abspath $(KERNEL)) sh $$t || failed="$$failed $$t"; \
+	@$(QEMU_ALL) failed=; for t in $(HARNESS_TESTS); do \
+	    $(SAN_ENV) HARNESS=$(abspath $(HARNESS_SAN)) KERNEL=$(abspath $(KERNEL)) TEST_QEMUS="$$qs" \
+	        sh $$t || failed="$$failed $$t"; \
 	done; \
 	[ -z "$$failed" ] || { echo "harness-test: failed:$$failed" >&2; exit 1; }
 
-# `make test`: deps, kernel, GRUB ISO, unit tests, harness tests, then every
-# scenario, run once by the sanitizer build (so CI proves the harness clean
-# under ASan and UBSan). `make bless`, `make stress` and `make bench` use the
+# `make test`: deps, kernel, GRUB ISO, both harness builds, unit tests,
+# harness tests, then every scenario, run by the sanitizer build (so CI
+# proves the harness clean under ASan and UBSan) once per QEMU of the QEMU=
+# choice (tools/suite.sh: Debian 12 7.2 then 10.0, Debian 13 10.0; the last
+# line sums the passes). `make bless`, `make stress` and `make bench` use the
 # optimized $(HARNESS).
-test: $(DEPS_OK) $(KERNEL) $(ISO) $(HARNESS_SAN) unit-test harness-test
-	$(SAN_ENV) $(HARNESS_SAN) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
+test: $(DEPS_OK) $(KERNEL) $(ISO) $(HARNESS) $(HARNESS_SAN) unit-test harness-test
+	$(SAN_ENV) sh tools/suite.sh $(BUILD) '$(QEMU)' $(HARNESS_SAN) --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
 # `make stress`: the suite STRESS_N times (default 20) under load; not in `make test`.
 STRESS_N ?= 20
 .PHONY: stress
 stress: $(DEPS_OK) $(KERNEL) $(HARNESS)
-	STRESS_N=$(STRESS_N) sh tools/stress.sh $(HARNESS) $(KERNEL) $(BUILD) $(TESTFLAGS)
+	@$(QEMU_PICK) echo "STRESS_N=$(STRESS_N) sh tools/stress.sh $(HARNESS) $(KERNEL) $(BUILD) --qemu $$q $(TESTFLAGS)"; \
+	STRESS_N=$(STRESS_N) sh tools/stress.sh $(HARNESS) $(KERNEL) $(BUILD) --qemu "$$q" $(TESTFLAGS)
 
-# `make bless`: rewrite the goldens from a fresh run (refused when CI is set).
+# `make bless`: rewrite the goldens of the chosen QEMU's set from a fresh run
+# (refused when CI is set): QEMU=10.0 writes expected/qemu-10.0/ overrides
+# where 10.0's output differs from the base, and removes those equal to it.
 bless: $(DEPS_OK) $(KERNEL) $(HARNESS)
-	$(HARNESS) --bless --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
+	@$(QEMU_PICK) echo "$(HARNESS) --bless --qemu $$q --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)"; \
+	$(HARNESS) --bless --qemu "$$q" --kernel $(KERNEL) --build $(BUILD) $(TESTFLAGS)
 
 -include $(HARNESS_OBJS:.o=.d) $(HARNESS_LIB_OBJS:.o=.d) $(SAN_OBJS:.o=.d) $(SAN_LIB_OBJS:.o=.d)

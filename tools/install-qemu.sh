@@ -11,7 +11,8 @@
 #   state (BUILD-DIR/qemu-VERSION/apt: sources, lists, cache; the system's
 #   apt setup is never touched), unpacked with `dpkg-deb -x` under
 #   BUILD-DIR/qemu-VERSION/root, and started through the wrapper
-#   BUILD-DIR/qemu-VERSION/bin/qemu-system-x86_64.
+#   BUILD-DIR/qemu-VERSION/bin/qemu-system-x86_64 (qemu-system-i386 beside
+#   it, for make debug).
 # The wrapper sets QEMU_MODULE_DIR to the unpacked modules (QEMU would else
 # load the system's modules of another build and abort) and passes -L for
 # the unpacked seabios and data (another seabios hangs q35 boots).
@@ -45,7 +46,7 @@ pkgs=$(echo "$row" | awk '{ for (i = 4; i <= NF; i++) printf "%s ", $i }')
 
 dir=$build/qemu-$want
 wrapper=$dir/bin/qemu-system-x86_64
-if [ -x "$wrapper" ] && [ "$(qemu_version "$wrapper")" = "$want" ]; then
+if [ -x "$wrapper" ] && [ -x "$dir/bin/qemu-system-i386" ] && [ "$(qemu_version "$wrapper")" = "$want" ]; then
     echo "$wrapper"
     exit 0
 fi
@@ -95,15 +96,19 @@ done
 rm -rf "$dir.new/debs"
 
 mkdir -p "$dir.new/bin"
-cat >"$dir.new/bin/qemu-system-x86_64" <<'EOF'
+# One wrapper per system emulator that make uses: x86_64 (the harness, make
+# run) and i386 (make debug: its gdb stub speaks the i386 register layout).
+for emu in qemu-system-x86_64 qemu-system-i386; do
+    cat >"$dir.new/bin/$emu" <<EOF
 #!/bin/sh
 # QEMU unpacked by tools/install-qemu.sh: its own modules, seabios and data.
-root=$(cd "$(dirname "$0")/../root" && pwd)
-QEMU_MODULE_DIR=$root/usr/lib/x86_64-linux-gnu/qemu
+root=\$(cd "\$(dirname "\$0")/../root" && pwd)
+QEMU_MODULE_DIR=\$root/usr/lib/x86_64-linux-gnu/qemu
 export QEMU_MODULE_DIR
-exec "$root/usr/bin/qemu-system-x86_64" -L "$root/usr/share/seabios" -L "$root/usr/share/qemu" "$@"
+exec "\$root/usr/bin/$emu" -L "\$root/usr/share/seabios" -L "\$root/usr/share/qemu" "\$@"
 EOF
-chmod +x "$dir.new/bin/qemu-system-x86_64"
+    chmod +x "$dir.new/bin/$emu"
+done
 
 missing=$(ldd "$dir.new/root/usr/bin/qemu-system-x86_64" 2>/dev/null | awk '/not found/ { print $1 }')
 [ -z "$missing" ] || die "QEMU $want needs libraries this system lacks: $missing; install the packages that hold them (apt-get install qemu-system-x86 pulls most)"

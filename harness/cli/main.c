@@ -27,7 +27,9 @@
 #include "harness/lib/decode/decode.h"
 #include "harness/cli/attach.h"
 #include "harness/lib/elfsym.h"
+#include "harness/lib/golden.h"
 #include "harness/lib/scenario.h"
+#include "harness/run/compare.h"
 #include "harness/run/pool.h"
 #include "harness/run/results.h"
 #include "harness/run/run.h"
@@ -42,7 +44,7 @@
 
 struct opts {
     struct config cfg;
-    const char *scenarios, *tap, *junit, *root, *explain, *debug;
+    const char *scenarios, *tap, *junit, *root, *explain, *debug, *compare_qemu, *compare_json;
     int jobs, list, repeat, help, no_wait;
     int default_kernel;         /* --kernel not given */
     struct strv select;
@@ -95,6 +97,11 @@ static const struct option_row options[] = {
     { .name = "--debug", .kind = OPT_STR, .arg = "NAME", .field = OPT_AT(debug),
       .help = "run one scenario as the suite would, QEMU paused with its gdb stub for\n"
               "                     your gdb (the command to attach is printed)" },
+    { .name = "--compare-qemu", .kind = OPT_STR, .arg = "PATH", .field = OPT_AT(compare_qemu),
+      .help = "run the scenarios on --qemu and on PATH and report what changed\n"
+              "                     (exit 0 same, 1 something differed)" },
+    { .name = "--compare-json", .kind = OPT_STR, .arg = "FILE", .field = OPT_AT(compare_json),
+      .help = "with --compare-qemu: the changes as JSON too" },
     { .name = "--help", .alt = "-h", .kind = OPT_FLAG, .field = OPT_AT(help),
       .help = "show this text and exit" },
 };
@@ -189,6 +196,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
             strv_push(&o->select, a);
         }
     }
+    if (o->compare_json && !o->compare_qemu)
+        usage("--compare-json goes with --compare-qemu PATH");
+    if (o->compare_qemu && (o->cfg.bless || o->tap || o->junit))
+        usage("--compare-qemu compares two QEMUs' runs with each other: not with --bless, --tap or --junit (use --compare-json)");
 }
 
 /* A directory that holds the repository's scenarios and goldens. */
@@ -306,12 +317,12 @@ static int *select_scenarios(struct opts *o, struct scenario_set *set, int *n)
 
 /* Every path a selected scenario's run builds fits (struct paths), else
  * exit 2 naming it: a path is never cut. */
-static void check_paths(const struct opts *o, const struct scenario_set *set, const int *sel, int n)
+static void check_paths(const struct config *cfg, const struct scenario_set *set, const int *sel, int n)
 {
     struct paths *p = xmalloc(sizeof(*p));
     char err[PATHS_MAX + 256];
     for (int i = 0; i < n; i++)
-        if (run_paths(&o->cfg, &set->v[sel[i]], p, err, sizeof(err)) < 0) {
+        if (run_paths(cfg, &set->v[sel[i]], p, err, sizeof(err)) < 0) {
             fprintf(stderr, "traceos-test: %s\n", err);
             exit(EXIT_USAGE);
         }
@@ -375,9 +386,8 @@ static void lock_build(const struct opts *o)
     }
 }
 
-static void preflight(struct opts *o)
+static void preflight_kernel(struct opts *o)
 {
-    char err[1024] = "";
     if (strpbrk(o->cfg.kernel, " \t\n\v\f\r")) {
         /* QEMU puts the kernel's path first on its command line, where the
          * kernel would read each blank-separated piece as a word. */
@@ -393,25 +403,34 @@ static void preflight(struct opts *o)
         fprintf(stderr, "traceos-test: --kernel %s: %s; check the path\n", o->cfg.kernel, strerror(errno));
         exit(R_ERROR);
     }
-    struct sbuf cache = { 0 };
-    sb_printf(&cache, "%s/qemu-probe.cache", o->cfg.build);
-    int probed = qemu_probe(o->cfg.qemu, cache.p, CHOOSE_QEMU, &o->cfg.caps, err, sizeof(err));
-    sb_free(&cache);
-    if (probed < 0) {
+}
+
+/* Probe cfg's QEMU (cache in its build directory) and check the fixed
+ * devices and the marker event; exits with ERROR naming the fix. */
+static void preflight_qemu(struct config *cfg, const char *hint)
+{
+    char err[1024] = "", cache[4200];
+    /* A cache file per QEMU path: runs that alternate QEMUs in one build
+     * directory (make test's passes, the bench) each keep theirs. */
+    unsigned long long h = 14695981039346656037ull;         /* FNV-1a */
+    for (const char *c = cfg->qemu; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ull;
+    snprintf(cache, sizeof(cache), "%s/qemu-probe-%016llx.cache", cfg->build, h);
+    if (qemu_probe(cfg->qemu, cache, hint, &cfg->caps, err, sizeof(err)) < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         exit(R_ERROR);
     }
     static const char *const devices[] = { "isa-debug-exit", "pc-testdev" };
     for (int i = 0; i < 2; i++)
-        if (!qemu_has_device(&o->cfg.caps, devices[i])) {
+        if (!qemu_has_device(&cfg->caps, devices[i])) {
             fprintf(stderr, "traceos-test: QEMU %s lacks device '%s' (-device help); install Debian's qemu-system-x86 7.2\n",
-                    o->cfg.qemu, devices[i]);
+                    cfg->qemu, devices[i]);
             exit(R_ERROR);
         }
-    const char *marker_event = o->cfg.caps.profile->trace->write_event.s;
-    if (!qemu_has_event(&o->cfg.caps, marker_event)) {
+    const char *marker_event = cfg->caps.profile->trace->write_event.s;
+    if (!qemu_has_event(&cfg->caps, marker_event)) {
         fprintf(stderr, "traceos-test: QEMU %s lacks trace event %s (-trace help); install a QEMU built with the log trace backend\n",
-                o->cfg.qemu, marker_event);
+                cfg->qemu, marker_event);
         exit(R_ERROR);
     }
 }
@@ -469,6 +488,80 @@ static void resolve_gdb(struct opts *o, struct scenario_set *set, const int *sel
     elfsym_close(e);
 }
 
+/* Blessing writes the set of this QEMU's own profile row: a QEMU that only
+ * borrows the nearest version's goldens must get a row first. */
+static void preflight_bless(const struct config *cfg)
+{
+    const struct qemu_caps *q = &cfg->caps;
+    if (!cfg->bless || q->own_profile)
+        return;
+    if (q->major == 0)
+        fprintf(stderr, "traceos-test: --bless: QEMU %s does not tell its version (-version), so no golden set is its own; bless with a QEMU that does\n",
+                cfg->qemu);
+    else
+        fprintf(stderr, "traceos-test: --bless: QEMU %s (%s) has no golden set of its own (it is compared with QEMU %s's, the nearest); add a row for %d.%d to `profiles` in harness/vmm/profile.c, then bless again\n",
+                q->version, cfg->qemu, q->profile->name, q->major, q->minor);
+    exit(EXIT_USAGE);
+}
+
+/* The first line: which QEMU, and whose goldens when not its own. */
+static void header(const struct config *cfg, int n)
+{
+    const struct qemu_caps *q = &cfg->caps;
+    printf("traceos-test: QEMU %s (%s), %d scenario%s", q->version, cfg->qemu, n, n == 1 ? "" : "s");
+    if (!q->own_profile)
+        printf("; no golden set of its own: the goldens of QEMU %s, the nearest version", q->profile->name);
+    else if (cfg->bless)
+        printf("; blessing %s/%s%s", cfg->expected, q->profile->golden_set ? q->profile->golden_set : "",
+               q->profile->golden_set ? "/ (overrides of the base)" : " (the base set)");
+    printf("\n");
+    fflush(stdout);
+}
+
+/* After blessing: the set records the QEMU that blessed it. */
+static void record_blesser(const struct config *cfg, const int *classes, int n)
+{
+    char err[1024], path[4200];
+    int any = 0;
+    for (int i = 0; i < n; i++)
+        any |= classes[i] == R_PASS;
+    if (!any)
+        return;
+    const char *set = cfg->caps.profile->golden_set;
+    golden_record_path(cfg->expected, set, path, sizeof(path));
+    char dir[4200];
+    snprintf(dir, sizeof(dir), "%.*s", (int)(strlen(path) - strlen("/QEMU")), path);
+    if (mkdir_p(dir, err, sizeof(err)) < 0 ||
+        golden_record_write(cfg->expected, set, cfg->caps.version_line, err, sizeof(err)) < 0)
+        fprintf(stderr, "traceos-test: %s\n", err);
+}
+
+/* --compare-qemu: both QEMUs' runs in build directories of their own. */
+static int compare(struct opts *o, struct scenario_set *set, const int *sel, int n)
+{
+    struct config a = o->cfg, b = o->cfg;
+    char da[4200], db[4200], err[1024];
+    snprintf(da, sizeof(da), "%s/compare/a", o->cfg.build);
+    snprintf(db, sizeof(db), "%s/compare/b", o->cfg.build);
+    if (mkdir_p(da, err, sizeof(err)) < 0 || mkdir_p(db, err, sizeof(err)) < 0) {
+        fprintf(stderr, "traceos-test: %s; make the build directory writable\n", err);
+        return R_ERROR;
+    }
+    a.build = da, b.build = db;
+    a.compare = b.compare = 1;
+    b.qemu = o->compare_qemu;
+    preflight_qemu(&a, CHOOSE_QEMU);
+    preflight_qemu(&b, "pass another --compare-qemu PATH");
+    check_paths(&a, set, sel, n);
+    check_paths(&b, set, sel, n);
+    printf("traceos-test: comparing QEMU %s (%s) with QEMU %s (%s), %d scenario%s\n", a.caps.version, a.qemu,
+           b.caps.version, b.qemu, n, n == 1 ? "" : "s");
+    int rc = compare_qemus(&a, &b, set, sel, n, o->jobs, o->repeat, o->compare_json);
+    if (rc >= 128)
+        fprintf(stderr, "traceos-test: interrupted by signal %d; QEMU processes killed\n", rc - 128);
+    return rc;
+}
+
 static void list(struct scenario_set *set, const int *sel, int n)
 {
     for (int i = 0; i < n; i++) {
@@ -508,12 +601,17 @@ int main(int argc, char **argv)
         return 0;
     }
     pool_catch_stop_signals();
-    lock_build(&o);
+    preflight_kernel(&o);
+    resolve_gdb(&o, &set, sel, n);
+    lock_build(&o);                             /* from here to the exit: --list, --explain take none */
+    if (o.compare_qemu)
+        return compare(&o, &set, sel, n);
     if (o.debug)
         debug_session(&o, &set, sel, n);
-    preflight(&o);                              /* a signal here ends it after the probe */
-    check_paths(&o, &set, sel, n);
-    resolve_gdb(&o, &set, sel, n);
+    preflight_qemu(&o.cfg, CHOOSE_QEMU);        /* a signal here ends it after the probe */
+    check_paths(&o.cfg, &set, sel, n);
+    preflight_bless(&o.cfg);
+    header(&o.cfg, n);
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     pool_run(&o.cfg, &set, sel, n, o.jobs, o.repeat, classes);
     if (pool_stop_signal()) {
@@ -526,6 +624,8 @@ int main(int argc, char **argv)
         passed += c == R_PASS;
         worst = c > worst ? c : worst;
     }
+    if (o.cfg.bless)
+        record_blesser(&o.cfg, classes, n);
     printf("%d passed, %d failed\n", passed, n - passed);
     if ((o.tap || o.junit) && results_ci_reports(&o.cfg, o.tap, o.junit, &set, sel, n, classes) < 0)
         return worst > R_ERROR ? worst : R_ERROR;

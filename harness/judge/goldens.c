@@ -10,7 +10,7 @@
 int judge_goldens_ready(const struct judge_job *j, struct result *r)
 {
     const struct paths *p = j->p;
-    if (j->bless)
+    if (j->bless || j->compare)
         return 0;
     const char *missing = access(p->golden_trace, R_OK) ? p->golden_trace
                           : access(p->golden_serial, R_OK) ? p->golden_serial : NULL;
@@ -44,23 +44,27 @@ static int nothing_recorded(const struct judge_job *j, const struct texts *t)
     return t->tr.ended == 0 && !(cut_short && t->tr.segments > 0);
 }
 
+/* The scenario's trace and serial goldens as one change (golden_bless):
+ * the base set's written where they differ; an override set's only where
+ * this QEMU's output differs from the base (golden_plan). */
 static void bless(const struct judge_job *j, const struct texts *t, struct result *r)
 {
+    const struct paths *p = j->p;
     struct sbuf out = { 0 };
     if (nothing_recorded(j, t)) {
         result_set(r, R_FAIL, "no phase began and ended; the kernel wrote no BEGIN/END markers: check --kernel and the trace device (trace=ADDR)");
         return;
     }
-    const char *const files[] = { j->p->golden_trace, j->p->golden_serial };
-    const char *const texts[] = { sb_str((struct sbuf *)&t->tr.text), sb_str((struct sbuf *)&t->masked) };
-    const size_t lens[] = { t->tr.text.len, t->masked.len };
-    if (golden_bless(2, files, texts, lens, &out) < 0) {
+    const struct golden_bless_item items[] = {
+        { .base = p->base_trace, .own = p->own_trace, .text = sb_str((struct sbuf *)&t->tr.text), .len = t->tr.text.len },
+        { .base = p->base_serial, .own = p->own_serial, .text = sb_str((struct sbuf *)&t->masked), .len = t->masked.len },
+    };
+    if (golden_bless(2, items, p->override_set, &out) < 0)
         result_set(r, R_ERROR, GOLDENS_NOT_WRITTEN ": %.*s", (int)strcspn(sb_str(&out), "\n"), sb_str(&out));
-        sb_free(&out);
-        return;
-    } else
+    else
         result_set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
-    sb_add(&r->detail, sb_str(&out), out.len);
+    if (out.len && r->cls == R_PASS)
+        sb_add(&r->detail, out.p, out.len);
     sb_free(&out);
 }
 
@@ -74,6 +78,9 @@ static void compare(const struct judge_job *j, const struct texts *t, const char
     int ds = golden_compare(s->name, p->golden_serial, p->actual_serial, t->masked.p, t->masked.len, &out);
     if (dt < 0 || ds < 0)
         result_set(r, R_ERROR, "%.*s", (int)strcspn(out.p, "\n"), out.p);
+    else if ((dt || ds) && j->golden_note)
+        result_set(r, R_FAIL, "%s from the golden (the goldens of %s: see below)",
+                   dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs", j->golden_from);
     else if (dt || ds)
         result_set(r, R_FAIL, "%s from the golden", dt && ds ? "trace and serial differ" : dt ? "trace differs" : "serial differs");
     else if (s->expect == EXPECT_CRASH)
@@ -82,6 +89,8 @@ static void compare(const struct judge_job *j, const struct texts *t, const char
         result_set(r, R_PASS, "triple fault as expected; trace and serial match");
     else
         result_set(r, R_PASS, "trace and serial match the goldens");
+    if ((dt || ds) && j->golden_note)
+        sb_printf(&r->detail, "%s\n", j->golden_note);
     if (dt || ds) {
         sb_add(&r->detail, out.p, out.len);
         sb_printf(&r->detail, "  kept: %s/{trace.log,serial.log,actual.trace,actual.serial}\n", p->dir);
@@ -99,6 +108,8 @@ void judge_goldens(const struct judge_job *j, const struct texts *t, struct resu
     }
     if (j->bless)
         bless(j, t, r);
+    else if (j->compare)
+        result_set(r, R_PASS, "outcome and oracles as expected (goldens not read: QEMUs compared)");
     else
         compare(j, t, exc, r);
 }

@@ -38,6 +38,12 @@ struct judge_job {
     const struct paths *p;
     const struct trace_rules *rules;    /* the QEMU version's log format */
     int bless;              /* write the goldens instead of comparing */
+    int compare;            /* neither: QEMUs are compared with each other (--compare-qemu) */
+    /* When this QEMU has no golden set of its own: which QEMU's goldens
+     * these are and how to bless a set for this one (shown on a
+     * mismatch); NULL otherwise. */
+    const char *golden_note;
+    const char *golden_from;    /* with golden_note: "QEMU 10.0" */
 };
 
 /* Before QEMU runs: unless blessing, both goldens exist and are well

@@ -49,13 +49,19 @@ int paths_init(struct paths *p, const char *build, const char *expected, const c
                        b ? "--build" : "--expected", err, errlen);
         return -1;
     }
-    /* The goldens' paths whole (golden_path says where they live), then
-     * checked like the rest. */
+    /* The goldens' paths whole (golden_lookup and golden_path say where
+     * they live), then checked like the rest: in effect, base, own. */
     size_t gn = strlen(expected) + (golden_set ? strlen(golden_set) : 0) + strlen(scenario) + 16;
-    char *g[2] = { xmalloc(gn), xmalloc(gn) };
-    for (int k = 0; k < 2; k++)
-        if (golden_path(expected, scenario, golden_set, k ? GOLDEN_SERIAL : GOLDEN_TRACE, g[k], gn) < 0)
+    char *g[6];
+    for (int k = 0; k < 6; k++) {
+        enum golden_kind kind = k % 2 ? GOLDEN_SERIAL : GOLDEN_TRACE;
+        g[k] = xmalloc(gn);
+        if (k < 2)
+            golden_lookup(expected, scenario, golden_set, kind, g[k], gn);
+        else if (golden_path(expected, scenario, k < 4 ? NULL : golden_set, kind, g[k], gn) < 0)
             g[k][0] = 0;    /* cannot be: gn holds every part */
+    }
+    p->override_set = golden_set != NULL;
     const char *b = "--build", *e = "--expected";
     int rc = put(p->dir, b, err, errlen, "%s/runs/%s", build, scenario) ||
              put(p->trace, b, err, errlen, "%s/trace.log", p->dir) ||
@@ -65,11 +71,15 @@ int paths_init(struct paths *p, const char *build, const char *expected, const c
              put(p->actual_serial, b, err, errlen, "%s/actual.serial", p->dir) ||
              put(p->golden_trace, e, err, errlen, "%s", g[0]) ||
              put(p->golden_serial, e, err, errlen, "%s", g[1]) ||
+             put(p->base_trace, e, err, errlen, "%s", g[2]) ||
+             put(p->base_serial, e, err, errlen, "%s", g[3]) ||
+             put(p->own_trace, e, err, errlen, "%s", g[4]) ||
+             put(p->own_serial, e, err, errlen, "%s", g[5]) ||
              put(p->qemu_cmd, b, err, errlen, "%s/qemu.cmd", p->dir) ||
              put(p->gdb_report, b, err, errlen, "%s/gdb.txt", p->dir) ||
              put(p->image, b, err, errlen, "%s/images/%s.img", build, scenario)
                  ? -1 : 0;
-    free(g[0]);
-    free(g[1]);
+    for (int k = 0; k < 6; k++)
+        free(g[k]);
     return rc;
 }

@@ -22,7 +22,10 @@ enum run_socket { SOCK_QMP, SOCK_GDB, SOCK_COUNT };
 struct paths {
     char dir[PATHS_MAX], trace[PATHS_MAX], serial[PATHS_MAX], qemu_out[PATHS_MAX];
     char actual_trace[PATHS_MAX], actual_serial[PATHS_MAX];
-    char golden_trace[PATHS_MAX], golden_serial[PATHS_MAX];
+    char golden_trace[PATHS_MAX], golden_serial[PATHS_MAX]; /* in effect: the set's override, else the base's */
+    char base_trace[PATHS_MAX], base_serial[PATHS_MAX];     /* the base set's */
+    char own_trace[PATHS_MAX], own_serial[PATHS_MAX];       /* the set's own (bless writes these) */
+    int override_set;                                       /* the set is not the base (overrides only) */
     char image[PATHS_MAX];
     char qemu_cmd[PATHS_MAX], gdb_report[PATHS_MAX];  /* QEMU's command line; the gdb stops' report */
     char tmpdir[PATHS_TMPDIR_MAX];          /* "" until the sockets' directory is made */
@@ -30,9 +33,9 @@ struct paths {
 };
 
 /* Fill in every path but the sockets': artifacts under BUILD/runs/NAME,
- * goldens by golden_path (EXPECTED, NAME, golden_set), the image
- * BUILD/images/NAME.img. 0, or -1 with err naming the path that does not
- * fit and the option to shorten. */
+ * goldens by golden_lookup and golden_path (EXPECTED, NAME, golden_set),
+ * the image BUILD/images/NAME.img. 0, or -1 with err naming the path that
+ * does not fit and the option to shorten. */
 int paths_init(struct paths *p, const char *build, const char *expected, const char *scenario,
                const char *golden_set, char *err, size_t errlen);
 

@@ -91,10 +91,13 @@ static void yaml_quoted(struct sbuf *o, const char *key, const char *v)
     sb_puts(o, "\"\n");
 }
 
-int report_tap(const char *path, const struct report_item *v, int n, char *err, size_t errlen)
+int report_tap(const char *path, const struct report_qemu *q, const struct report_item *v, int n,
+               char *err, size_t errlen)
 {
-    struct sbuf o = { 0 };
-    sb_printf(&o, "TAP version 13\n1..%d\n", n);
+    struct sbuf o = { 0 }, bin = { 0 };
+    report_clean(&bin, q->binary);
+    sb_printf(&o, "TAP version 13\n1..%d\n# QEMU %s (%s)\n", n, q->version, bin.p);
+    sb_free(&bin);
     for (int i = 0; i < n; i++) {
         int ok = !strcmp(v[i].cls, "PASS");
         sb_printf(&o, "%s %d - %s\n  ---\n", ok ? "ok" : "not ok", i + 1, v[i].name);
@@ -110,7 +113,15 @@ int report_tap(const char *path, const struct report_item *v, int n, char *err, 
     return rc;
 }
 
-int report_junit(const char *path, const struct report_item *v, int n, char *err, size_t errlen)
+static void junit_property(struct sbuf *o, const char *name, const char *value)
+{
+    sb_printf(o, "  <property name=\"%s\" value=\"", name);
+    report_xml_escape(o, value);
+    sb_puts(o, "\"/>\n");
+}
+
+int report_junit(const char *path, const struct report_qemu *q, const struct report_item *v, int n,
+                 char *err, size_t errlen)
 {
     struct sbuf o = { 0 };
     int failures = 0, errors = 0;
@@ -124,6 +135,11 @@ int report_junit(const char *path, const struct report_item *v, int n, char *err
               "<testsuites tests=\"%d\" failures=\"%d\" errors=\"%d\" time=\"%.2f\">\n"
               "<testsuite name=\"traceos\" tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"0\" time=\"%.2f\">\n",
               n, failures, errors, total, n, failures, errors, total);
+    sb_puts(&o, "  <properties>\n");
+    junit_property(&o, "qemu.version", q->version);
+    junit_property(&o, "qemu.binary", q->binary);
+    junit_property(&o, "qemu.version-line", q->line);
+    sb_puts(&o, "  </properties>\n");
     for (int i = 0; i < n; i++) {
         const char *tag = !strcmp(v[i].cls, "ERROR") ? "error" : "failure";
         sb_puts(&o, "  <testcase classname=\"traceos\" name=\"");

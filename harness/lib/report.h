@@ -14,9 +14,20 @@ struct report_item {
     double secs;
 };
 
-/* Write the report to `path` (atomically). 0, or -1 with err. */
-int report_tap(const char *path, const struct report_item *v, int n, char *err, size_t errlen);
-int report_junit(const char *path, const struct report_item *v, int n, char *err, size_t errlen);
+/* The QEMU the scenarios ran on, as the reports name it. */
+struct report_qemu {
+    const char *version;    /* "10.0.2" */
+    const char *binary;     /* the path the harness started */
+    const char *line;       /* its `-version` line */
+};
+
+/* Write the report to `path` (atomically). 0, or -1 with err. TAP names
+ * the QEMU in a `# QEMU ...` comment after the plan; JUnit in the
+ * testsuite's properties (qemu.version, qemu.binary, qemu.version-line). */
+int report_tap(const char *path, const struct report_qemu *q, const struct report_item *v, int n,
+               char *err, size_t errlen);
+int report_junit(const char *path, const struct report_qemu *q, const struct report_item *v, int n,
+                 char *err, size_t errlen);
 
 /* Serial output as goldens (and reports) hold it: CR dropped, control
  * bytes other than tab and newline (a backspace echo, say) written as the

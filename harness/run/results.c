@@ -104,10 +104,11 @@ int results_ci_reports(const struct config *cfg, const char *tap, const char *ju
     struct sbuf *serial = xmalloc(sizeof(struct sbuf) * (size_t)(n + 1));
     char err[1024];
     int rc = 0;
+    const struct report_qemu q = { cfg->caps.version, cfg->qemu, cfg->caps.version_line };
     for (int i = 0; i < n; i++)
         load_item(cfg, &set->v[sel[i]], classes[i] >= 0, &items[i], &js[i], &serial[i]);
-    if ((tap && report_tap(tap, items, n, err, sizeof(err)) < 0) ||
-        (junit && report_junit(junit, items, n, err, sizeof(err)) < 0)) {
+    if ((tap && report_tap(tap, &q, items, n, err, sizeof(err)) < 0) ||
+        (junit && report_junit(junit, &q, items, n, err, sizeof(err)) < 0)) {
         fprintf(stderr, "traceos-test: %s; check the report path\n", err);
         rc = -1;
     }

@@ -14,6 +14,7 @@
 struct config {
     const char *qemu, *kernel, *expected, *build;
     int bless;
+    int compare;            /* --compare-qemu: judge outcome and oracles, no goldens */
     struct qemu_caps caps;  /* probed once; caps.profile picks the goldens and log rules */
     /* --debug: QEMU starts paused with its gdb stub for a person's gdb (not
      * the harness's), without the scenario's timeout; called with the run's

@@ -5,6 +5,7 @@
 #include "harness/judge/judge.h"
 #include "harness/lib/disk.h"
 #include "harness/run/debug.h"
+#include "harness/lib/golden.h"
 #include "harness/run/live.h"
 #include "harness/vmm/sockets.h"
 
@@ -112,12 +113,37 @@ static const struct step {
 };
 #define NSTEPS ((int)(sizeof(steps) / sizeof(steps[0])))
 
+/* For a QEMU without a golden set of its own: whose goldens these are, and
+ * how to bless a set for this QEMU. */
+static void golden_note(const struct config *cfg, const struct scenario *s, struct sbuf *note,
+                        char *from, size_t fromlen)
+{
+    const struct qemu_caps *q = &cfg->caps;
+    const char *set = q->profile->golden_set;
+    char rec[512];
+    golden_record_read(cfg->expected, set, rec, sizeof(rec));
+    snprintf(from, fromlen, "QEMU %s", q->profile->name);
+    sb_printf(note, "  the goldens are QEMU %s's set (%s/%s%s, blessed by %s): QEMU %s (%s) has no golden set of its own, "
+              "and %s is the nearest version. To bless a set for it: add a row for %d.%d to `profiles` in "
+              "harness/vmm/profile.c, then run `make bless QEMU=%s TESTFLAGS=%s`",
+              q->profile->name, cfg->expected, set ? set : "", set ? "/" : "", rec[0] ? rec : "an unrecorded QEMU",
+              q->version, cfg->qemu, q->profile->name, q->major, q->minor, cfg->qemu, s->name);
+}
+
 void run_scenario(const struct config *cfg, const struct scenario *s, struct result *r)
 {
     struct run c = { .cfg = cfg, .s = s, .r = r };
+    struct sbuf note = { 0 };
+    char from[64];
     double t0 = now_s();
     char err[PATHS_MAX + 128];
-    c.job = (struct judge_job){ .s = s, .p = &c.p, .rules = cfg->caps.profile->trace, .bless = cfg->bless };
+    c.job = (struct judge_job){ .s = s, .p = &c.p, .rules = cfg->caps.profile->trace, .bless = cfg->bless,
+                                .compare = cfg->compare };
+    if (!cfg->caps.own_profile && !cfg->compare) {
+        golden_note(cfg, s, &note, from, sizeof(from));
+        c.job.golden_note = note.p;
+        c.job.golden_from = from;
+    }
     r->cls = R_PASS;
     int done = 0, placed = run_paths(cfg, s, &c.p, err, sizeof(err)) == 0;
     if (!placed)
@@ -130,5 +156,6 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     json_decref(c.lv.pci);
     debug_free_live(&c.lv);
     sb_free(&c.lv.problem);
+    sb_free(&note);
     r->secs = now_s() - t0;
 }

@@ -40,6 +40,13 @@ int harness_vga_profile(const struct strv *w)
     return 1;
 }
 
+/* One silent audio backend. Without any -audiodev, QEMU 10.0 probes the
+ * audio backends at every start by loading each module (pipewire, pa,
+ * alsa, jack, oss, sdl, ...): measured 0.139 s against 0.104 s for a bare
+ * boot with this, which is what 7.2 takes either way (0.10 s). The guest's
+ * PC speaker, the only sound device, plays into it. */
+static const char *const audio_args[] = { "-audiodev", "none,id=noaudio", NULL };
+
 static void push2(struct strv *a, const char *opt, const char *val)
 {
     strv_push(a, opt);
@@ -58,6 +65,8 @@ void machine_cmdline(struct strv *a, const struct scenario *s, const char *qemu,
     strv_push(a, "-no-reboot");
     push2(a, "-device", "isa-debug-exit,iobase=0xf4,iosize=4");
     push2(a, "-device", "pc-testdev");
+    for (int i = 0; audio_args[i]; i++)
+        strv_push(a, audio_args[i]);
     if (harness_vga_profile(&s->qemu))
         for (int i = 0; vga_args[i]; i++)
             strv_push(a, vga_args[i]);

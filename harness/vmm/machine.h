@@ -18,8 +18,8 @@ extern const int machine_exit_status[4];
 int harness_vga_profile(const struct strv *qemu_words);
 
 /* The QEMU command line: qemu, -machine, -m 64, -kernel, -append `append`,
- * -display none, -no-reboot, isa-debug-exit and pc-testdev, the VGA
- * profile, then `io` (the run's own serial, trace, QMP words), the disk
+ * -display none, -no-reboot, isa-debug-exit and pc-testdev, a silent
+ * -audiodev, the VGA profile, then `io` (the run's own serial, trace, QMP words), the disk
  * `image` as IDE index 0 (NULL: none), and last the scenario's qemu words. */
 void machine_cmdline(struct strv *a, const struct scenario *s, const char *qemu, const char *kernel,
                   const char *append, const struct strv *io, const char *image);

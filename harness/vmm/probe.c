@@ -10,7 +10,7 @@
 #include "harness/vmm/process.h"
 
 #define PROBE_TIMEOUT_S 30.0
-#define CACHE_FORMAT    2       /* bump when the cache file's layout changes */
+#define CACHE_FORMAT    3       /* bump when the cache file's layout changes */
 
 /* One probe: `qemu WORDS...` with its output captured in a temporary file. */
 struct capture {
@@ -85,20 +85,26 @@ static const struct capture probe_words[NPROBES] = {
     [PROBE_VERSION] = { .words = { "-version" } },
 };
 
-/* out[PROBE_*]: the outputs. The version probe is best effort (its output
- * stays empty when it fails); the first failing other one sets err. */
-static int probe_run(const char *qemu, const char *hint, struct sbuf out[NPROBES],
+/* Run the probes whose bit is in `which`, at once; out[PROBE_*]: the
+ * outputs. The version probe is best effort (its output stays empty when
+ * it fails); the first failing other one sets err. */
+static int probe_run(const char *qemu, const char *hint, unsigned which, struct sbuf out[NPROBES],
                      char *err, size_t errlen)
 {
     struct capture c[NPROBES];
     char errs[NPROBES][512];
-    int bad[NPROBES];
+    int bad[NPROBES] = { 0 };
     for (int i = 0; i < NPROBES; i++) {
         c[i] = probe_words[i];
         errs[i][0] = 0;
-        bad[i] = capture_start(qemu, &c[i], errs[i], sizeof(errs[i])) < 0;
+        c[i].pid = -1;
+        c[i].path[0] = 0;
+        if (which & 1u << i)
+            bad[i] = capture_start(qemu, &c[i], errs[i], sizeof(errs[i])) < 0;
     }
     for (int i = 0; i < NPROBES; i++) {
+        if (!(which & 1u << i))
+            continue;
         bad[i] = capture_finish(qemu, hint, &c[i], &out[i], errs[i], sizeof(errs[i])) < 0 || bad[i];
         if (bad[i] && i == PROBE_VERSION)
             out[i].len = 0;
@@ -114,7 +120,7 @@ static int probe_run(const char *qemu, const char *hint, struct sbuf out[NPROBES
 /* The cache key of a QEMU binary: its resolved path, size and mtime, so a
  * new QEMU is probed again. 0, or -1 when the binary cannot be found (then
  * the probe itself reports it). */
-static int probe_key(const char *qemu, struct sbuf *key)
+static int probe_key(const char *qemu, const char *version_line, struct sbuf *key)
 {
     char path[4096];
     struct stat st;
@@ -134,8 +140,8 @@ static int probe_key(const char *qemu, struct sbuf *key)
         if (!found)
             return -1;
     }
-    sb_printf(key, "traceos-probe %d %s %lld %lld.%09ld\n", CACHE_FORMAT, path, (long long)st.st_size,
-              (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    sb_printf(key, "traceos-probe %d %s %lld %lld.%09ld\n%s\n", CACHE_FORMAT, path, (long long)st.st_size,
+              (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec, version_line);
     return 0;
 }
 
@@ -187,36 +193,58 @@ static void probe_cache_write(const char *file, const struct sbuf *key, const st
     sb_free(&c);
 }
 
-/* "QEMU emulator version 7.2.22 (Debian ...)" -> 7, 2; else 0, 0. */
-static void parse_version(const struct sbuf *out, int *major, int *minor)
+/* From "QEMU emulator version 7.2.22 (Debian ...)\n...": 7, 2, "7.2.22"
+ * and the first line; else 0, 0, "unknown" and "". */
+static void parse_version(const struct sbuf *out, struct qemu_caps *caps)
 {
-    const char *v = out->p ? strstr(out->p, "version ") : NULL;
-    *major = *minor = 0;
-    if (v && sscanf(v, "version %d.%d", major, minor) != 2)
-        *major = *minor = 0;
+    const char *p = out->p ? out->p : "";
+    snprintf(caps->version_line, sizeof(caps->version_line), "%.*s", (int)strcspn(p, "\r\n"), p);
+    const char *v = strstr(caps->version_line, "version ");
+    int used = 0;
+    caps->major = caps->minor = 0;
+    snprintf(caps->version, sizeof(caps->version), "unknown");
+    if (v && sscanf(v, "version %d.%d%n", &caps->major, &caps->minor, &used) == 2 && caps->major > 0)
+        snprintf(caps->version, sizeof(caps->version), "%.*s", (int)strcspn(v + 8, " \t"), v + 8);
+    else
+        caps->major = caps->minor = 0;
 }
 
 int qemu_probe(const char *qemu, const char *cache_file, const char *choose_hint,
                struct qemu_caps *caps, char *err, size_t errlen)
 {
     struct sbuf key = { 0 }, out[NPROBES] = { { 0 } };
+    const unsigned version = 1u << PROBE_VERSION, others = 1u << PROBE_DEVICES | 1u << PROBE_EVENTS;
     memset(caps, 0, sizeof(*caps));
-    int keyed = cache_file && probe_key(qemu, &key) == 0;
+    /* The version first when there is a cache: it is part of the key. */
+    int keyed = cache_file && probe_run(qemu, choose_hint, version, out, err, errlen) == 0;
+    struct sbuf ver = out[PROBE_VERSION];
+    out[PROBE_VERSION] = (struct sbuf){ 0 };
+    parse_version(&ver, caps);
+    keyed = keyed && probe_key(qemu, caps->version_line, &key) == 0;
+    int rc = 0;
     if (!keyed || probe_cache_read(cache_file, &key, out) < 0) {
-        if (probe_run(qemu, choose_hint, out, err, errlen) < 0) {
-            sb_free(&key);
-            for (int i = 0; i < NPROBES; i++)
-                sb_free(&out[i]);
-            return -1;
+        rc = probe_run(qemu, choose_hint, keyed ? others : others | version, out, err, errlen);
+        if (keyed) {
+            sb_free(&out[PROBE_VERSION]);
+            out[PROBE_VERSION] = ver;           /* the cache keeps the version probed now */
+            ver = (struct sbuf){ 0 };
         }
-        if (keyed)
+        if (rc == 0 && keyed)
             probe_cache_write(cache_file, &key, out);
     }
+    if (rc == 0)
+        parse_version(&out[PROBE_VERSION], caps);
     sb_free(&key);
-    caps->devices = out[PROBE_DEVICES];
-    parse_version(&out[PROBE_VERSION], &caps->major, &caps->minor);
-    caps->profile = qemu_profile_for(caps->major, caps->minor);
+    sb_free(&ver);
     sb_free(&out[PROBE_VERSION]);
+    if (rc < 0) {
+        sb_free(&out[PROBE_DEVICES]);
+        sb_free(&out[PROBE_EVENTS]);
+        return -1;
+    }
+    caps->devices = out[PROBE_DEVICES];
+    caps->profile = qemu_profile_for(caps->major, caps->minor);
+    caps->own_profile = qemu_profile_is_own(caps->profile, caps->major, caps->minor);
     struct sbuf *ev = &out[PROBE_EVENTS];
     if (!ev->p)
         sb_add(ev, "", 0);

@@ -3,10 +3,10 @@
  * -version`) and picks the profile; everything version-dependent is looked
  * up here, so a rule for a new QEMU version is a row in profile.c.
  *
- * A profile applies from its version up to the next row's: rows are in
- * ascending version order, and a QEMU older than the first row (or whose
- * version could not be read) gets the first row, the baseline that the
- * goldens under expected/ were recorded with. */
+ * A QEMU gets the row of its own major.minor; a version without a row gets
+ * the nearest row by version number (major * 100 + minor; a tie goes to the
+ * older row), and a version that could not be read gets the first row, the
+ * baseline whose goldens are expected/NAME.*. */
 #ifndef HARNESS_VMM_PROFILE_H
 #define HARNESS_VMM_PROFILE_H
 
@@ -16,7 +16,8 @@ struct qemu_profile {
     const char *name;               /* "7.2" */
     int major, minor;               /* first QEMU version it applies to */
     /* The golden set (see golden_path): NULL for the baseline's goldens,
-     * expected/NAME.trace and expected/NAME.serial. */
+     * expected/NAME.trace and expected/NAME.serial; another set holds only
+     * overrides of the baseline's (expected/SET/NAME.trace, .serial). */
     const char *golden_set;
     /* The log's field names, masking rules and event renames (renames map
      * QEMU's event name to the golden name the scenarios use). */
@@ -25,6 +26,8 @@ struct qemu_profile {
 
 /* The profile for QEMU major.minor (see above); never NULL. */
 const struct qemu_profile *qemu_profile_for(int major, int minor);
+/* Is p the row of QEMU major.minor itself (not the nearest one's)? */
+int qemu_profile_is_own(const struct qemu_profile *p, int major, int minor);
 /* The first row: the goldens' own QEMU, for callers that probe nothing
  * (the bench's normaliser figure, unit tests, fuzzers). */
 const struct qemu_profile *qemu_profile_baseline(void);

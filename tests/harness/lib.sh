@@ -109,6 +109,38 @@ build_kernel() {
 
 sums() { (cd "$1" && find . -type f | sort | xargs -r sha256sum); }
 
+# golden NAME EXT: the golden in effect for NAME: an override in a QEMU
+# version's set ($T/exp/qemu-*/, written when the harness's QEMU is not the
+# base set's) when there is one, else the base $T/exp/NAME.EXT.
+golden() {
+    for f in "$T"/exp/qemu-*/"$1.$2"; do [ -e "$f" ] && { echo "$f"; return; }; done
+    echo "$T/exp/$1.$2"
+}
+# goldens_of NAME: how many golden files NAME has in any set.
+goldens_of() { find "$T/exp" -type f \( -name "$1.trace" -o -name "$1.serial" \) | wc -l; }
+
+# qemu_version BINARY: "10.0" from its -version line.
+qemu_version() { "$1" -version 2>/dev/null | sed -n '1s/^QEMU emulator version \([0-9]*\.[0-9]*\).*/\1/p'; }
+# qemu_of VERSION: the binary of TEST_QEMUS (make harness-test passes the
+# QEMUs of the QEMU= choice, one a line) or on the PATH with that version;
+# empty when there is none.
+qemu_of() {
+    for q in ${TEST_QEMUS:-} $(command -v qemu-system-x86_64); do
+        [ "$(qemu_version "$q")" = "$1" ] && { echo "$q"; return; }
+    done
+}
+# fake_qemu FILE VERSION: a wrapper that says it is QEMU VERSION to
+# -version and runs the system's qemu-system-x86_64 for everything else
+# (the golden set a version chooses, without that QEMU).
+fake_qemu() {
+    cat > "$1" <<EOS
+#!/bin/sh
+case "\$1" in -version|--version) echo "QEMU emulator version $2 (fake)"; exit 0 ;; esac
+exec qemu-system-x86_64 "\$@"
+EOS
+    chmod +x "$1"
+}
+
 finish() {
     echo "$NAME: $((CHECKS - FAILS)) of $CHECKS checks passed"
     [ "$FAILS" -eq 0 ]

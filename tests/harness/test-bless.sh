@@ -20,10 +20,11 @@ check "kernel verdict fail: GUEST-FAIL, goldens not written" line GUEST-FAIL gue
 check "the passing scenario is blessed" line PASS passes "goldens written"
 check "exit status is the worst class, TIMEOUT (got $RC)" [ "$RC" -eq 5 ]
 for n in crashes times-out oracle-fails guest-fails; do
-    check "no golden for $n" [ ! -e "$T/exp/$n.trace" -a ! -e "$T/exp/$n.serial" ]
+    check "no golden for $n" [ "$(goldens_of $n)" -eq 0 ]
 done
-check "goldens for passes: trace and serial" [ -s "$T/exp/passes.trace" -a -s "$T/exp/passes.serial" ]
-check "nothing else in expected/" [ "$(ls "$T/exp" | wc -l)" -eq 2 ]
+check "goldens for passes: trace and serial" [ -s "$(golden passes trace)" -a -s "$(golden passes serial)" ]
+check "nothing else in expected/ but the set's QEMU record" [ "$(find "$T/exp" -type f ! -name QEMU | wc -l)" -eq 2 ]
+check "the set records the QEMU that blessed it" sh -c "cat '$T'/exp/QEMU '$T'/exp/qemu-*/QEMU 2>/dev/null | grep -q '^QEMU emulator version'"
 
 # An existing golden is left as it was when the new run fails.
 printf 'old\n' > "$T/exp/crashes.serial"; printf 'old\n' > "$T/exp/crashes.trace"

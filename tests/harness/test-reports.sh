@@ -14,7 +14,7 @@ section crashes 'append = fault=ud exit'
 section hangs 'append = pci' 'timeout = 1'
 section no-event 'append = pci exit' 'events = no_such_event'
 harness --bless good drift
-printf 'changed\n' >> "$T/exp/drift.serial"
+printf 'changed\n' >> "$(golden drift serial)"
 for n in weird crashes hangs no-event; do : > "$T/exp/$n.trace"; : > "$T/exp/$n.serial"; done
 harness -j 2 --tap "$T/r.tap" --junit "$T/r.xml"
 check "the run's status is the highest class, ERROR (got $RC)" [ "$RC" -eq 6 ]
@@ -34,6 +34,8 @@ check "JUnit: system-out holds the serial output" sh -c "xmllint --xpath 'string
 check "TAP: version 13 and plan 1..6" [ "$(head -2 "$T/r.tap" | tr '\n' ' ')" = "TAP version 13 1..6 " ]
 check "TAP: test points in scenario order" [ "$(grep -E '^(not )?ok ' "$T/r.tap" | sed 's/ - .*//' | tr '\n' ,)" = "ok 1,not ok 2,not ok 3,not ok 4,not ok 5,not ok 6," ]
 check "TAP: YAML block with class, reason, time" sh -c "sed -n '/^not ok 5 - hangs/,/^  \.\.\./p' '$T/r.tap' | grep -q '^  class: \"TIMEOUT\"' && sed -n '/^not ok 5/,/^  \.\.\./p' '$T/r.tap' | grep -q '^  reason: \"no end within 1s' && sed -n '/^not ok 5/,/^  \.\.\./p' '$T/r.tap' | grep -q '^  time: [0-9]'"
+check "TAP: names the QEMU after the plan" sh -c "sed -n 3p '$T/r.tap' | grep -q '^# QEMU [0-9][0-9.]* (qemu-system-x86_64)\$'"
+check "JUnit: the QEMU's version and binary as testsuite properties" sh -c "xmllint --xpath 'string(//testsuite/properties/property[@name=\"qemu.version\"]/@value)' '$T/r.xml' | grep -q '^[0-9][0-9.]*\$' && [ \"\$(xmllint --xpath 'string(//testsuite/properties/property[@name=\"qemu.binary\"]/@value)' '$T/r.xml')\" = qemu-system-x86_64 ]"
 check "TAP: the report is there" [ -f "$T/r.tap" -a -r "$T/r.tap" ]
 no_raw_bytes() { [ -r "$1" ] && ! LC_ALL=C grep -q "$(printf '[\001\377]')" "$1"; }
 check "TAP: no raw control byte (0x01) or 0xff; escaped" no_raw_bytes "$T/r.tap"

@@ -57,10 +57,10 @@ static void test_all_or_none(void **state)
     char a[128], b[128];
     snprintf(a, sizeof(a), "%s/a.trace", dir);
     snprintf(b, sizeof(b), "%s/no-such-dir/a.serial", dir);
-    const char *const files[] = { a, b }, *const texts[] = { "new\n", "new serial\n" };
-    const size_t lens[] = { 4, 11 };
+    const struct golden_bless_item it[] = { { .own = a, .text = "new\n", .len = 4 },
+                                            { .own = b, .text = "new serial\n", .len = 11 } };
     struct sbuf rep = { 0 };
-    assert_int_equal(golden_bless(2, files, texts, lens, &rep), -1);
+    assert_int_equal(golden_bless(2, it, 0, &rep), -1);
     assert_prefix("reason", sb_str(&rep), b);
     assert_non_null(strstr(sb_str(&rep), "No such file or directory"));
     assert_file("a.trace", "old\n");
@@ -76,10 +76,9 @@ static void test_pair_written(void **state)
     char a[128], b[128];
     snprintf(a, sizeof(a), "%s/b.trace", dir);
     snprintf(b, sizeof(b), "%s/b.serial", dir);
-    const char *const files[] = { a, b }, *const texts[] = { "t\n", "s\n" };
-    const size_t lens[] = { 2, 2 };
+    const struct golden_bless_item it[] = { { .own = a, .text = "t\n", .len = 2 }, { .own = b, .text = "s\n", .len = 2 } };
     struct sbuf rep = { 0 };
-    assert_int_equal(golden_bless(2, files, texts, lens, &rep), 0);
+    assert_int_equal(golden_bless(2, it, 0, &rep), 0);
     assert_non_null(strstr(sb_str(&rep), "b.trace: created"));
     assert_non_null(strstr(sb_str(&rep), "b.serial: created"));
     assert_file("b.trace", "t\n");
@@ -95,10 +94,9 @@ static void test_empty_never_replaces(void **state)
     char a[128], b[128];
     snprintf(a, sizeof(a), "%s/c.trace", dir);
     snprintf(b, sizeof(b), "%s/c.serial", dir);
-    const char *const files[] = { a, b }, *const texts[] = { "", "new\n" };
-    const size_t lens[] = { 0, 4 };
+    const struct golden_bless_item it[] = { { .own = a, .text = "", .len = 0 }, { .own = b, .text = "new\n", .len = 4 } };
     struct sbuf rep = { 0 };
-    assert_int_equal(golden_bless(2, files, texts, lens, &rep), -1);
+    assert_int_equal(golden_bless(2, it, 0, &rep), -1);
     assert_non_null(strstr(sb_str(&rep), "refusing to replace a non-empty golden with an empty text"));
     assert_file("c.trace", "== begin pci\n== end pci status=0\n");
     assert_file("c.serial", "old\n");

@@ -260,7 +260,7 @@ static void test_machine_cmdline(void **state)
         sb_printf(&line, "%s%s", i ? " " : "", a.v[i]);
     assert_string_equal(line.p, "qemu -machine pc -m 64 -kernel k.elf -append exit -display none -no-reboot "
                         "-device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev "
-                        "-vga std -global VGA.romfile= -serial null "
+                        "-audiodev none,id=noaudio -vga std -global VGA.romfile= -serial null "
                         "-drive file=d.img,format=raw,if=ide,index=0 -nic none");
     assert_int_equal(machine_exit_status[EXPECT_PASS], 33);
     assert_int_equal(machine_exit_status[EXPECT_TRIPLE], 0);
