@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "harness/lib/decode/decode.h"
 #include "harness/cli/attach.h"
@@ -407,6 +408,25 @@ static void preflight_kernel(struct opts *o)
 
 /* Probe cfg's QEMU (cache in its build directory) and check the fixed
  * devices and the marker event; exits with ERROR naming the fix. */
+/* A QEMU named by its path (--qemu, --compare-qemu) that is a directory or
+ * not executable is called what it is, before anything tries to run it.
+ * (A name without a slash is looked up on the PATH by the probe.) */
+static void check_qemu_file(const char *opt, const char *qemu)
+{
+    struct stat st;
+    if (!strchr(qemu, '/') || stat(qemu, &st) != 0)
+        return;                                 /* missing: the probe says "not found" */
+    if (S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "traceos-test: %s %s is a directory; pass the path of a QEMU binary\n", opt, qemu);
+        exit(R_ERROR);
+    }
+    if (access(qemu, X_OK) != 0) {
+        fprintf(stderr, "traceos-test: %s %s is not executable (mode %04o); chmod +x it or pass the path of a QEMU binary\n",
+                opt, qemu, (unsigned)(st.st_mode & 07777));
+        exit(R_ERROR);
+    }
+}
+
 static void preflight_qemu(struct config *cfg, const char *hint)
 {
     char err[1024] = "", cache[4200];
@@ -416,7 +436,12 @@ static void preflight_qemu(struct config *cfg, const char *hint)
     for (const char *c = cfg->qemu; *c; c++)
         h = (h ^ (unsigned char)*c) * 1099511628211ull;
     snprintf(cache, sizeof(cache), "%s/qemu-probe-%016llx.cache", cfg->build, h);
-    if (qemu_probe(cfg->qemu, cache, hint, &cfg->caps, err, sizeof(err)) < 0) {
+    int probed = qemu_probe(cfg->qemu, cache, hint, &cfg->caps, err, sizeof(err));
+    if (probed < 0 && pool_stop_signal()) {
+        fprintf(stderr, "traceos-test: interrupted by signal %d during the QEMU probe (%s); QEMU processes killed\n",
+                pool_stop_signal(), err);
+        exit(128 + pool_stop_signal());
+    } else if (probed < 0) {
         fprintf(stderr, "traceos-test: %s\n", err);
         exit(R_ERROR);
     }
@@ -550,6 +575,7 @@ static int compare(struct opts *o, struct scenario_set *set, const int *sel, int
     a.build = da, b.build = db;
     a.compare = b.compare = 1;
     b.qemu = o->compare_qemu;
+    check_qemu_file("--compare-qemu", b.qemu);
     preflight_qemu(&a, CHOOSE_QEMU);
     preflight_qemu(&b, "pass another --compare-qemu PATH");
     check_paths(&a, set, sel, n);
@@ -603,6 +629,7 @@ int main(int argc, char **argv)
     pool_catch_stop_signals();
     preflight_kernel(&o);
     resolve_gdb(&o, &set, sel, n);
+    check_qemu_file("--qemu", o.cfg.qemu);
     lock_build(&o);                             /* from here to the exit: --list, --explain take none */
     if (o.compare_qemu)
         return compare(&o, &set, sel, n);

@@ -171,12 +171,14 @@ int read_file(const char *path, struct sbuf *out, char *err, size_t errlen)
 
 static int write_file_unlocked(const char *path, const char *buf, size_t len, char *err, size_t errlen);
 
+const int stop_signals[NSTOP_SIGNALS] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+
 void block_stop_signals(sigset_t *old)
 {
     sigset_t set;
     sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
+    for (int i = 0; i < NSTOP_SIGNALS; i++)
+        sigaddset(&set, stop_signals[i]);
     sigprocmask(SIG_BLOCK, &set, old);
 }
 

@@ -57,7 +57,12 @@ int write_file(const char *path, const char *buf, size_t len, char *err, size_t 
  * meanwhile. */
 int write_files_atomic(int n, const char *const paths[], const char *const bufs[],
                        const size_t lens[], char *err, size_t errlen);
-/* Block SIGINT and SIGTERM (old mask into *old; restore it with
+/* The signals that stop a run, each handled alike: every QEMU killed,
+ * temporary files removed, exit 128 + the signal (SIGINT 130, SIGTERM 143,
+ * SIGHUP 129, SIGQUIT 131, SIGPIPE 141: a closed stdout pipe). */
+#define NSTOP_SIGNALS 5
+extern const int stop_signals[NSTOP_SIGNALS];
+/* Block the stop signals (old mask into *old; restore it with
  * sigprocmask(SIG_SETMASK, old, NULL)): for the moments between creating a
  * temporary file, directory or process and recording it where the
  * handlers look, so that a signal never leaves one behind. */

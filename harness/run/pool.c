@@ -21,6 +21,7 @@ static pid_t harness_pid;
 static void parent_on_signal(int sig)
 {
     got_signal = sig;
+    proc_request_stop(sig);     /* a probe being waited for ends at once */
     for (int i = 0; i < nworkers_max; i++)
         if (workers[i] > 0)
             kill(workers[i], SIGTERM);
@@ -29,8 +30,8 @@ static void parent_on_signal(int sig)
 void pool_catch_stop_signals(void)
 {
     struct sigaction sa = { .sa_handler = parent_on_signal };
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    for (int i = 0; i < NSTOP_SIGNALS; i++)     /* SIGPIPE too: stdout closed under us */
+        sigaction(stop_signals[i], &sa, NULL);
     harness_pid = getpid();
 }
 

@@ -1,5 +1,6 @@
 /* QEMU capability probes and their cache; see probe.h. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,9 @@
 /* One probe: `qemu WORDS...` with its output captured in a temporary file. */
 struct capture {
     const char *words[5];   /* after the binary; NULL-terminated */
-    char path[4096];
+    char path[PROC_PATH_MAX];
     pid_t pid;
+    int fatal;              /* timed out or interrupted: an error even for -version */
 };
 
 /* "-machine none -device help": the probe's words, for messages. */
@@ -27,8 +29,10 @@ static void capture_words(const struct capture *c, char *buf, size_t n)
         snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", i ? " " : "", c->words[i]);
 }
 
-/* Start the probe; 0, or -1 with err set. */
-static int capture_start(const char *qemu, struct capture *c, char *err, size_t errlen)
+/* Start the probe; 0, or -1 with err set. The child and its output file
+ * are in the stop-signal handler's registry (process.h) until they are
+ * gone, so that a signal leaves neither. */
+static int capture_start(const char *qemu, const char *hint, struct capture *c, char *err, size_t errlen)
 {
     c->pid = -1;
     if ((size_t)snprintf(c->path, sizeof(c->path), "%s/traceos-probe-XXXXXX", tmp_dir()) >= sizeof(c->path)) {
@@ -36,42 +40,69 @@ static int capture_start(const char *qemu, struct capture *c, char *err, size_t 
         c->path[0] = 0;
         return -1;
     }
+    sigset_t old;
+    block_stop_signals(&old);
     int fd = mkstemp(c->path);
     if (fd < 0) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
         snprintf(err, errlen, "cannot create a temporary file in %s: %s; set TMPDIR to a writable directory",
                  tmp_dir(), strerror(errno));
         c->path[0] = 0;
         return -1;
     }
     close(fd);
+    proc_track_path(c->path);
     char *cmd[6] = { (char *)qemu };
     for (int i = 0; c->words[i]; i++)
         cmd[i + 1] = (char *)c->words[i];
+    int e = 0;
     c->pid = qemu_spawn(cmd, c->path, err, errlen);
+    if (c->pid > 0)
+        proc_track_child(c->pid);
+    else
+        e = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (c->pid < 0 && e == ENOENT)
+        snprintf(err, errlen, "QEMU binary '%s' not found; install Debian package qemu-system-x86 (make deps) or %s", qemu, hint);
+    else if (c->pid < 0 && e == EACCES)
+        snprintf(err, errlen, "QEMU binary '%s' cannot be run: %s; %s", qemu, strerror(e), hint);
     return c->pid > 0 ? 0 : -1;
 }
 
 /* Wait for a started probe and read its output; the file is removed. */
 static int capture_finish(const char *qemu, const char *hint, struct capture *c, struct sbuf *out,
-                          char *err, size_t errlen)
+                          double deadline, char *err, size_t errlen)
 {
     int status = 0, rc = -1;
     char words[128], opt[64];
     capture_words(c, words, sizeof(words));
     snprintf(opt, sizeof(opt), "%s", c->words[2] ? c->words[2] : c->words[0]);
-    if (c->pid > 0 && !qemu_wait(c->pid, now_s() + PROBE_TIMEOUT_S, &status)) {
+    if (c->pid > 0 && !qemu_wait(c->pid, deadline, &status)) {
         qemu_kill(c->pid, &status);
-        snprintf(err, errlen, "'%s %s' did not finish within %.0f s and was killed; run it by hand to see why QEMU hangs, or %s",
-                 qemu, words, PROBE_TIMEOUT_S, hint);
-    } else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        snprintf(err, errlen, "QEMU binary '%s' not found; install Debian package qemu-system-x86 (make deps) or %s", qemu, hint);
-    else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        c->fatal = 1;
+        if (proc_stop_requested())
+            snprintf(err, errlen, "'%s %s' interrupted by signal %d", qemu, words, proc_stop_requested());
+        else
+            snprintf(err, errlen, "'%s %s' did not finish within %.0f s (PROBE_TIMEOUT_S) and was killed; run it by hand to see why QEMU hangs, or %s",
+                     qemu, words, PROBE_TIMEOUT_S, hint);
+    } else if (c->pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         rc = read_file(c->path, out, err, errlen);
-    else if (c->pid > 0)
+        /* Every answer but -version's is a list of lines: one without its
+         * final newline was cut (QEMU's stdout in a full TMPDIR loses the
+         * rest without a word). */
+        if (rc == 0 && c->words[2] && (out->len == 0 || out->p[out->len - 1] != '\n')) {
+            snprintf(err, errlen, "'%s %s' is cut short (%zu bytes, no final newline); is TMPDIR (%s) full? Nothing was cached; free some space or set TMPDIR elsewhere",
+                     qemu, words, out->len, tmp_dir());
+            rc = -1;
+        }
+    } else if (c->pid > 0) {
         snprintf(err, errlen, "'%s %s%s' failed (status %d); check the QEMU installation", qemu, opt,
                  c->words[2] ? " help" : "", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    if (c->path[0])
+    }
+    if (c->path[0]) {
         unlink(c->path);
+        proc_untrack_path(c->path);
+    }
     return rc;
 }
 
@@ -89,7 +120,7 @@ static const struct capture probe_words[NPROBES] = {
  * outputs. The version probe is best effort (its output stays empty when
  * it fails); the first failing other one sets err. */
 static int probe_run(const char *qemu, const char *hint, unsigned which, struct sbuf out[NPROBES],
-                     char *err, size_t errlen)
+                     double deadline, char *err, size_t errlen)
 {
     struct capture c[NPROBES];
     char errs[NPROBES][512];
@@ -100,17 +131,19 @@ static int probe_run(const char *qemu, const char *hint, unsigned which, struct 
         c[i].pid = -1;
         c[i].path[0] = 0;
         if (which & 1u << i)
-            bad[i] = capture_start(qemu, &c[i], errs[i], sizeof(errs[i])) < 0;
+            bad[i] = capture_start(qemu, hint, &c[i], errs[i], sizeof(errs[i])) < 0;
     }
     for (int i = 0; i < NPROBES; i++) {
         if (!(which & 1u << i))
             continue;
-        bad[i] = capture_finish(qemu, hint, &c[i], &out[i], errs[i], sizeof(errs[i])) < 0 || bad[i];
+        bad[i] = capture_finish(qemu, hint, &c[i], &out[i], deadline, errs[i], sizeof(errs[i])) < 0 || bad[i];
+        if (c[i].pid > 0)
+            proc_untrack_child(c[i].pid);
         if (bad[i] && i == PROBE_VERSION)
             out[i].len = 0;
     }
     for (int i = 0; i < NPROBES; i++)
-        if (bad[i] && i != PROBE_VERSION) {
+        if (bad[i] && (i != PROBE_VERSION || c[i].fatal || c[i].pid < 0)) {
             snprintf(err, errlen, "%s", errs[i]);
             return -1;
         }
@@ -209,6 +242,19 @@ static void parse_version(const struct sbuf *out, struct qemu_caps *caps)
         caps->major = caps->minor = 0;
 }
 
+/* Answers worth caching: each holds an entry every QEMU the harness can
+ * use has (its fixed devices, the marker event), so that an answer that
+ * was cut or garbled is asked again next time instead of poisoning every
+ * later run. The run itself still reports what is missing. */
+static int probe_sane(const struct sbuf out[NPROBES], const struct qemu_profile *prof)
+{
+    char ev[128];
+    snprintf(ev, sizeof(ev), "\n%s\n", prof->trace->write_event.s);
+    const char *d = sb_str((struct sbuf *)&out[PROBE_DEVICES]), *e = sb_str((struct sbuf *)&out[PROBE_EVENTS]);
+    return strstr(d, "name \"isa-debug-exit\"") && strstr(d, "name \"pc-testdev\"") &&
+           (strstr(e, ev) || !strncmp(e, ev + 1, strlen(ev) - 1));
+}
+
 int qemu_probe(const char *qemu, const char *cache_file, const char *choose_hint,
                struct qemu_caps *caps, char *err, size_t errlen)
 {
@@ -216,24 +262,33 @@ int qemu_probe(const char *qemu, const char *cache_file, const char *choose_hint
     const unsigned version = 1u << PROBE_VERSION, others = 1u << PROBE_DEVICES | 1u << PROBE_EVENTS;
     memset(caps, 0, sizeof(*caps));
     /* The version first when there is a cache: it is part of the key. */
-    int keyed = cache_file && probe_run(qemu, choose_hint, version, out, err, errlen) == 0;
+    /* One deadline for every probe of this QEMU: a hanging one costs
+     * PROBE_TIMEOUT_S in all, as its message says. */
+    double deadline = now_s() + PROBE_TIMEOUT_S;
+    int vrc = cache_file ? probe_run(qemu, choose_hint, version, out, deadline, err, errlen) : 1;
+    if (vrc < 0) {                  /* not found, hung or interrupted: no other probe would do better */
+        sb_free(&out[PROBE_VERSION]);
+        return -1;
+    }
+    int keyed = vrc == 0;
     struct sbuf ver = out[PROBE_VERSION];
     out[PROBE_VERSION] = (struct sbuf){ 0 };
     parse_version(&ver, caps);
     keyed = keyed && probe_key(qemu, caps->version_line, &key) == 0;
-    int rc = 0;
+    int rc = 0, fresh = 0;
     if (!keyed || probe_cache_read(cache_file, &key, out) < 0) {
-        rc = probe_run(qemu, choose_hint, keyed ? others : others | version, out, err, errlen);
+        rc = probe_run(qemu, choose_hint, keyed ? others : others | version, out, deadline, err, errlen);
         if (keyed) {
             sb_free(&out[PROBE_VERSION]);
             out[PROBE_VERSION] = ver;           /* the cache keeps the version probed now */
             ver = (struct sbuf){ 0 };
         }
-        if (rc == 0 && keyed)
-            probe_cache_write(cache_file, &key, out);
+        fresh = rc == 0 && keyed;
     }
     if (rc == 0)
         parse_version(&out[PROBE_VERSION], caps);
+    if (fresh && probe_sane(out, qemu_profile_for(caps->major, caps->minor)))
+        probe_cache_write(cache_file, &key, out);
     sb_free(&key);
     sb_free(&ver);
     sb_free(&out[PROBE_VERSION]);

@@ -14,32 +14,73 @@
 #define CHILD_SETUP_FAILED 126
 #define CHILD_EXEC_FAILED  127
 
+/* What a child that could not become QEMU tells the parent through the
+ * close-on-exec pipe: which step failed and its errno. */
+struct spawn_failure {
+    int step;               /* 0: opening the output file, 1: exec */
+    int err;
+};
+
 pid_t qemu_spawn(char *const cmd[], const char *out_path, char *err, size_t errlen)
 {
     pid_t parent = getpid();
+    int fds[2];
+    if (pipe(fds) != 0 || fcntl(fds[0], F_SETFD, FD_CLOEXEC) != 0 || fcntl(fds[1], F_SETFD, FD_CLOEXEC) != 0) {
+        snprintf(err, errlen, "cannot start QEMU: pipe: %s", strerror(errno));
+        return -1;
+    }
     pid_t pid = fork();
     if (pid < 0) {
-        snprintf(err, errlen, "fork failed: %s", strerror(errno));
+        int e = errno;
+        close(fds[0]), close(fds[1]);
+        snprintf(err, errlen, "fork failed: %s", strerror(e));
+        errno = e;
         return -1;
     }
     if (pid > 0) {
         setpgid(pid, pid);      /* also in the child: whichever runs first */
-        return pid;
+        close(fds[1]);
+        struct spawn_failure f;
+        ssize_t got;
+        while ((got = read(fds[0], &f, sizeof(f))) < 0 && errno == EINTR)
+            ;
+        close(fds[0]);
+        if (got != (ssize_t)sizeof(f))
+            return pid;         /* the pipe closed at exec: QEMU runs */
+        int status;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        if (f.step == 0)
+            snprintf(err, errlen, "cannot start QEMU: %s: %s", out_path, strerror(f.err));
+        else
+            snprintf(err, errlen, "cannot start QEMU: %s", strerror(f.err));
+        errno = f.err;
+        return -1;
     }
+    close(fds[0]);
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         _exit(CHILD_SETUP_FAILED);
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    for (int i = 0; i < NSTOP_SIGNALS; i++)
+        signal(stop_signals[i], SIG_DFL);
+    struct spawn_failure f = { 0, 0 };
     int in = open("/dev/null", O_RDONLY);
     int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (in < 0 || out < 0)
+    if (in < 0 || out < 0) {
+        f.err = errno;
+        if (write(fds[1], &f, sizeof(f)) < 0)
+            _exit(CHILD_SETUP_FAILED);
         _exit(CHILD_SETUP_FAILED);
+    }
     dup2(in, 0);
     dup2(out, 1);
     dup2(out, 2);
     execvp(cmd[0], cmd);
+    f.step = 1;
+    f.err = errno;
+    if (write(fds[1], &f, sizeof(f)) < 0)
+        _exit(CHILD_EXEC_FAILED);
     _exit(CHILD_EXEC_FAILED);
 }
 
@@ -52,10 +93,16 @@ int qemu_reaped(pid_t pid, int *status)
     return r == pid;
 }
 
+static volatile sig_atomic_t stop_requested;
+
+void proc_request_stop(int sig) { stop_requested = sig; }
+
+int proc_stop_requested(void) { return stop_requested; }
+
 int qemu_wait(pid_t pid, double deadline, int *status)
 {
     while (!qemu_reaped(pid, status)) {
-        if (now_s() >= deadline)
+        if (now_s() >= deadline || stop_requested)
             return 0;
         sleep_s(0.002);
     }
@@ -158,6 +205,10 @@ static void on_stop_signal(int sig) { proc_cleanup_exit(sig); }
 void proc_cleanup_on_stop_signals(void)
 {
     struct sigaction sa = { .sa_handler = on_stop_signal };
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    for (int i = 0; i < NSTOP_SIGNALS; i++)
+        if (stop_signals[i] != SIGPIPE)
+            sigaction(stop_signals[i], &sa, NULL);
+    /* A worker writes no terminal: a broken pipe (a socket to a QEMU that
+     * is gone) is an error to report, not a reason to stop. */
+    signal(SIGPIPE, SIG_IGN);
 }

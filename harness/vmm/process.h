@@ -15,13 +15,21 @@
 
 /* Start cmd[0] (a NULL-terminated word list) with stdin from /dev/null and
  * stdout+stderr to `out_path`, in its own process group, killed by SIGKILL
- * when the harness dies. Returns the pid, or -1 with err. */
+ * when the harness dies. Returns the pid, or -1 with err and errno saying
+ * why it could not start ("cannot start QEMU: Argument list too long":
+ * the exec's own failure, reported by the child through a close-on-exec
+ * pipe, so that it is never mistaken for QEMU's exit status). */
 pid_t qemu_spawn(char *const cmd[], const char *out_path, char *err, size_t errlen);
 
 /* Non-blocking reap: 1 and *status (waitpid status) when it has ended. */
 int qemu_reaped(pid_t pid, int *status);
-/* Wait until it ends or `deadline`; 1 ended, 0 still running. */
+/* Wait until it ends, `deadline` passes or a stop was requested
+ * (proc_request_stop); 1 ended, 0 still running. */
 int qemu_wait(pid_t pid, double deadline, int *status);
+/* A stop signal arrived (called by its handler; async-signal-safe): every
+ * qemu_wait returns at once. proc_stop_requested: the signal, or 0. */
+void proc_request_stop(int sig);
+int proc_stop_requested(void);
 /* Has it ended? Does not reap it: qemu_reaped still gets its status. */
 int qemu_exited(pid_t pid);
 /* Unless it has ended already, SIGKILL its process group; reap it either
@@ -47,7 +55,8 @@ void proc_untrack_path(const char *path);
 /* Kill every tracked child's group and reap it, remove every tracked path,
  * then _exit(128 + sig). Async-signal-safe. */
 void proc_cleanup_exit(int sig) __attribute__((noreturn));
-/* Make SIGINT and SIGTERM call proc_cleanup_exit. */
+/* Make the stop signals (stop_signals in util.h) call proc_cleanup_exit;
+ * SIGPIPE is ignored (write errors are reported as such). */
 void proc_cleanup_on_stop_signals(void);
 
 #endif
