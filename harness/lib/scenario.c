@@ -109,7 +109,9 @@ static int set_oracles(struct ctx *c, struct scenario *s, const char *v)
 
 static int set_append(struct ctx *c, struct scenario *s, const char *v)
 {
-    (void)c;
+    if (strlen(v) > SCENARIO_ARG_MAX)
+        return fail(c, "append: %zu bytes, more than %d (SCENARIO_ARG_MAX); QEMU would not start with it; shorten it",
+                    strlen(v), SCENARIO_ARG_MAX);
     s->append = xstrdup(v);
     return 0;
 }
@@ -142,7 +144,66 @@ static int set_words(struct ctx *c, const char *key, struct strv *out, const cha
     return 0;
 }
 
-static int set_qemu(struct ctx *c, struct scenario *s, const char *v) { return set_words(c, "qemu", &s->qemu, v); }
+/* `qemu =` words that would take from the harness what it owns: the
+ * process (detaching outlives the harness), its channels (trace log,
+ * serial, QMP, the gdb stub), the kernel and its words, a display, a
+ * start that never comes. Each is refused, with why. Spelt with one dash
+ * or two (QEMU takes both). */
+static const struct {
+    const char *word, *why;
+} refused_qemu[] = {
+    { "-daemonize", "QEMU would detach from the harness and outlive it" },
+    { "-D", "the harness sends QEMU's log to BUILD/runs/NAME/trace.log, the marker channel" },
+    { "-serial", "the harness owns the serial port (serial.log)" },
+    { "-nographic", "it re-routes the serial port and the monitor to the harness's stdio" },
+    { "-qmp", "the harness owns QMP (its own socket)" },
+    { "-qmp-pretty", "the harness owns QMP (its own socket)" },
+    { "-monitor", "a monitor could stop, resume or re-route the machine the harness watches" },
+    { "-mon", "a monitor could stop, resume or re-route the machine the harness watches" },
+    { "-pidfile", "the harness tracks QEMU by its own process" },
+    { "-gdb", "the harness owns the gdb stub; use break = or watch =" },
+    { "-s", "the harness owns the gdb stub; use break = or watch =" },
+    { "-S", "QEMU would wait paused with nobody to start it; break = and watch = start it paused" },
+    { "-display", "the harness runs QEMU without a display" },
+    { "-kernel", "the harness boots --kernel" },
+    { "-append", "the kernel's words are the append = line" },
+    { "-readconfig", "a config file can re-route what the harness owns unseen" },
+};
+
+/* Why a `qemu =` word (and the value after it) is refused, or NULL. */
+static const char *qemu_word_refused(const char *w, const char *next)
+{
+    const char *opt = w[0] == '-' && w[1] == '-' ? w + 1 : w;
+    for (size_t i = 0; i < sizeof(refused_qemu) / sizeof(refused_qemu[0]); i++)
+        if (!strcmp(opt, refused_qemu[i].word))
+            return refused_qemu[i].why;
+    if (!strcmp(opt, "-trace") && next && strstr(next, "file="))
+        return "its file= moves the trace log, the marker channel, away from the harness";
+    if (!strcmp(opt, "-chardev") && next && strstr(next, "id=" SCENARIO_RESERVED_ID))
+        return "ids starting with " SCENARIO_RESERVED_ID " are the harness's own (its gdb stub's chardev)";
+    return NULL;
+}
+
+static int set_qemu(struct ctx *c, struct scenario *s, const char *v)
+{
+    if (set_words(c, "qemu", &s->qemu, v) < 0)
+        return -1;
+    size_t total = 0;
+    for (int i = 0; i < s->qemu.n; i++) {
+        const char *w = s->qemu.v[i], *why = qemu_word_refused(w, s->qemu.v[i + 1]);
+        size_t n = strlen(w);
+        total += n + 1;
+        if (n > SCENARIO_ARG_MAX)
+            return fail(c, "qemu: a word of %zu bytes, more than %d (SCENARIO_ARG_MAX); QEMU would not start with it; shorten it",
+                        n, SCENARIO_ARG_MAX);
+        if (why)
+            return fail(c, "qemu: '%.64s' is refused: %s; remove it", w, why);
+    }
+    if (total > SCENARIO_QEMU_MAX)
+        return fail(c, "qemu: %zu bytes of words, more than %d (SCENARIO_QEMU_MAX); shorten the line",
+                    total, SCENARIO_QEMU_MAX);
+    return 0;
+}
 
 static int set_events(struct ctx *c, struct scenario *s, const char *v) { return set_words(c, "events", &s->events, v); }
 

@@ -4,7 +4,8 @@
  *   [name]                  section = one scenario; names are unique across files,
  *                           1 to SCENARIO_NAME_MAX letters, digits, '-', '_
  *   machine = pc            pc | q35, optionally followed by ,PROP=VALUE...
- *   qemu = -nic none        extra QEMU arguments (shell-like words)
+ *   qemu = -nic none        extra QEMU arguments (shell-like words); words that take
+ *                           what the harness owns (-daemonize, -D, -serial ...) are refused
  *   append = pci exit       kernel command line words (required)
  *   events = pci_cfg_*       trace event globs recorded in the golden
  *   timeout = 20            seconds (1-3600)
@@ -26,6 +27,14 @@
 #include "harness/lib/util.h"
 
 #define SCENARIO_NAME_MAX 64
+/* Bounds on what reaches QEMU's command line, checked at parse time (an
+ * exec refused with E2BIG would hide the cause): `append` and each `qemu =`
+ * word at most SCENARIO_ARG_MAX bytes, all of a scenario's qemu words
+ * SCENARIO_QEMU_MAX. */
+#define SCENARIO_ARG_MAX 4096
+#define SCENARIO_QEMU_MAX 65536
+/* chardev ids the harness gives its own channels ("traceos-gdb"). */
+#define SCENARIO_RESERVED_ID "traceos-"
 
 enum expect { EXPECT_PASS, EXPECT_FAIL, EXPECT_CRASH, EXPECT_TRIPLE };
 
