@@ -131,21 +131,33 @@ static void test_empty_and_comments(void **state)
     scenario_set_free(&set);
 }
 
+/* Long lines parse; what would reach QEMU's command line is bounded
+ * (SCENARIO_ARG_MAX per word and for append, SCENARIO_QEMU_MAX in all). */
 static void test_long_line(void **state)
 {
     (void)state;
     struct sbuf b = { 0 };
     sb_puts(&b, "[long]\nappend = ");
-    for (int i = 0; i < 70000; i++)
+    for (int i = 0; i < SCENARIO_ARG_MAX; i++)
         sb_addc(&b, (char)('a' + i % 26));
     sb_puts(&b, "\nqemu =");
     for (int i = 0; i < 20000; i++)
         sb_puts(&b, " -x");
     struct scenario_set set = { 0 };
     assert_int_equal(parse(&set, b.p, "a.cfg"), 0);
-    assert_int_equal(strlen(set.v[0].append), 70000);
+    assert_int_equal(strlen(set.v[0].append), SCENARIO_ARG_MAX);
     assert_int_equal(set.v[0].qemu.n, 20000);
     scenario_set_free(&set);
+    b.len = 0;
+    sb_puts(&b, "[long]\nappend = ");
+    for (int i = 0; i < 70000; i++)
+        sb_addc(&b, (char)('a' + i % 26));
+    expect_error(b.p, "a.cfg:2: append: 70000 bytes, more than 4096 (SCENARIO_ARG_MAX)");
+    b.len = 0;
+    sb_puts(&b, "[long]\nappend = x\nqemu =");
+    for (int i = 0; i < 30000; i++)
+        sb_puts(&b, " -x");
+    expect_error(b.p, "a.cfg:3: qemu: 90000 bytes of words, more than 65536 (SCENARIO_QEMU_MAX)");
     sb_free(&b);
 }
 
@@ -159,6 +171,9 @@ static void test_errors(void **state)
     expect_error("[]\nappend = x\n", "a.cfg:1: bad section header '[]'");
     expect_error("[a\nappend = x\n", "a.cfg:1: bad section header '[a'");
     /* names become file names: no '.', no '/', at most 64 characters */
+    expect_error("[a]\nappend = x\nqemu = -nic none --daemonize\n",
+                 "a.cfg:3: qemu: '--daemonize' is refused: QEMU would detach from the harness and outlive it; remove it");
+    expect_error("[a]\nappend = x\nqemu = -trace enable=x,file=t.log\n", "a.cfg:3: qemu: '-trace' is refused: its file=");
     expect_error("[..]\nappend = x\n", "a.cfg:1: bad section header '[..]'; a scenario name is 1 to 64 letters, digits, '-' or '_'; rename it");
     expect_error("[a.b]\nappend = x\n", "a.cfg:1: bad section header '[a.b]'");
     expect_error("[a/b]\nappend = x\n", "a.cfg:1: bad section header '[a/b]'");
