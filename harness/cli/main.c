@@ -596,7 +596,42 @@ static void list(struct scenario_set *set, const int *sel, int n)
     }
 }
 
+/* Standard input, output and error are open before anything else is:
+ * with fd 1 closed, the first file opened (a lock, a golden's temporary
+ * file) would take its number and receive the output. A closed stdout is
+ * refused; a closed stdin or stderr gets /dev/null. */
+static void check_std_fds(void)
+{
+    if (fcntl(0, F_GETFD) < 0 && open("/dev/null", O_RDONLY) != 0)
+        exit(R_ERROR);
+    if (fcntl(1, F_GETFD) < 0) {
+        fprintf(stderr, "traceos-test: standard output is closed; run with >/dev/null to discard what it says\n");
+        exit(EXIT_USAGE);
+    }
+    if (fcntl(2, F_GETFD) < 0 && open("/dev/null", O_WRONLY) != 2)
+        exit(R_ERROR);
+}
+
+/* The exit status once everything is said: a write to stdout that failed
+ * (a full disk, /dev/full, EIO) is reported on stderr and is an ERROR at
+ * least. */
+static int flushed(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    fprintf(stderr, "traceos-test: cannot write to standard output: %s; what the run said is lost\n", strerror(errno));
+    return rc > R_ERROR ? rc : R_ERROR;
+}
+
+static int run_main(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    check_std_fds();
+    return flushed(run_main(argc, argv));
+}
+
+static int run_main(int argc, char **argv)
 {
     struct opts o = { 0 };
     struct scenario_set set = { 0 };
@@ -622,6 +657,11 @@ int main(int argc, char **argv)
     if (o.debug)
         strv_push(&o.select, o.debug);
     int *sel = select_scenarios(&o, &set, &n);
+    if (n == 0) {
+        fprintf(stderr, "traceos-test: no scenarios selected: %s has no [name] section in its .cfg files; add one or %s\n",
+                o.scenarios, CHOOSE_SCENARIOS);
+        return EXIT_USAGE;
+    }
     if (o.list) {
         list(&set, sel, n);
         return 0;

@@ -66,7 +66,11 @@ static int load(const struct judge_job *j, const struct live *lv, struct texts *
 static void timed_out(const struct judge_job *j, const struct live *lv, const struct texts *t,
                       struct result *r)
 {
-    result_set(r, R_TIMEOUT, "no end within %ds; QEMU killed", j->s->timeout);
+    if (t->tr.markers == 0)     /* not this kernel's slowness: it never spoke the contract */
+        result_set(r, R_TIMEOUT, "no end within %ds; QEMU killed; the kernel %s wrote no marker: check --kernel and the trace device (trace=ADDR)",
+                   j->s->timeout, j->kernel ? j->kernel : "");
+    else
+        result_set(r, R_TIMEOUT, "no end within %ds; QEMU killed", j->s->timeout);
     sb_printf(&r->detail, "  markers seen: ready=%d acks=%d verdict=%d\n", lv->ready, lv->acks, lv->verdict);
     decode_markers_seen(j->rules, j->s->trace_base, t->log.p, t->log.len, "  ", &r->detail);
     decode_tail("last trace lines", t->log.p, t->log.len, TAIL_TRACE, "  ", &r->detail);

@@ -37,6 +37,7 @@ struct judge_job {
     const struct scenario *s;
     const struct paths *p;
     const struct trace_rules *rules;    /* the QEMU version's log format */
+    const char *kernel;     /* the kernel booted, for messages */
     int bless;              /* write the goldens instead of comparing */
     int compare;            /* neither: QEMUs are compared with each other (--compare-qemu) */
     /* When this QEMU has no golden set of its own: which QEMU's goldens

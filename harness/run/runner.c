@@ -137,7 +137,7 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     char from[64];
     double t0 = now_s();
     char err[PATHS_MAX + 128];
-    c.job = (struct judge_job){ .s = s, .p = &c.p, .rules = cfg->caps.profile->trace, .bless = cfg->bless,
+    c.job = (struct judge_job){ .s = s, .p = &c.p, .rules = cfg->caps.profile->trace, .kernel = cfg->kernel, .bless = cfg->bless,
                                 .compare = cfg->compare };
     if (!cfg->caps.own_profile && !cfg->compare) {
         golden_note(cfg, s, &note, from, sizeof(from));
