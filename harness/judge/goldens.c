@@ -34,6 +34,33 @@ int judge_goldens_ready(const struct judge_job *j, struct result *r)
     return 0;
 }
 
+/* Append a diff to the run's details, cut after DIFF_SHOW_MAX lines: a
+ * golden of a few hundred MB would otherwise put as much on stdout, in
+ * report.txt and in result.json. The whole diff is then kept in
+ * DIR/golden.diff, and the cut says so. */
+#define DIFF_SHOW_MAX 200
+static void add_diff(const struct paths *p, const struct sbuf *d, struct sbuf *detail)
+{
+    const char *s = sb_str((struct sbuf *)d), *cut = NULL;
+    size_t lines = 0;
+    for (const char *q = s; q < s + d->len; q++)
+        if (*q == '\n' && ++lines == DIFF_SHOW_MAX)
+            cut = q + 1;
+    if (!cut || cut == s + d->len) {
+        sb_add(detail, s, d->len);
+        return;
+    }
+    char path[PATHS_MAX + 16], err[PATHS_MAX + 128];
+    snprintf(path, sizeof(path), "%s/golden.diff", p->dir);
+    sb_add(detail, s, (size_t)(cut - s));
+    if (write_file(path, s, d->len, err, sizeof(err)) < 0)
+        sb_printf(detail, "  ... %zu more lines of the diff not shown (%zu in all); the whole diff could not be kept: %s\n",
+                  lines - DIFF_SHOW_MAX, lines, err);
+    else
+        sb_printf(detail, "  ... %zu more lines of the diff not shown (%zu in all); the whole diff is in %s\n",
+                  lines - DIFF_SHOW_MAX, lines, path);
+}
+
 /* A run that recorded no phase from its BEGIN to its END (or, when a crash
  * is expected, none that began) has nothing to bless: its goldens would be
  * empty. The kernel did not speak the contract (a wrong --kernel, another
@@ -64,7 +91,7 @@ static void bless(const struct judge_job *j, const struct texts *t, struct resul
     else
         result_set(r, R_PASS, "%s", out.len ? "goldens written (see below)" : "goldens unchanged");
     if (out.len && r->cls == R_PASS)
-        sb_add(&r->detail, out.p, out.len);
+        add_diff(p, &out, &r->detail);
     sb_free(&out);
 }
 
@@ -92,7 +119,7 @@ static void compare(const struct judge_job *j, const struct texts *t, const char
     if ((dt || ds) && j->golden_note)
         sb_printf(&r->detail, "%s\n", j->golden_note);
     if (dt || ds) {
-        sb_add(&r->detail, out.p, out.len);
+        add_diff(p, &out, &r->detail);
         sb_printf(&r->detail, "  kept: %s/{trace.log,serial.log,actual.trace,actual.serial}\n", p->dir);
     }
     sb_free(&out);

@@ -45,6 +45,7 @@ static struct scenario *add_scenario(struct scenario_set *set)
     memset(s, 0, sizeof(*s));
     s->machine = xstrdup("pc");
     s->timeout = 20;
+    s->log_limit = SCENARIO_LOG_LIMIT_DEFAULT;
     return s;
 }
 
@@ -123,6 +124,20 @@ static int set_timeout(struct ctx *c, struct scenario *s, const char *v)
     if (*end || end == v || t < 1 || t > 3600)
         return fail(c, "timeout '%s' is not a number of seconds; write 1 to 3600", v);
     s->timeout = (int)t;
+    return 0;
+}
+
+/* log-limit = SIZE: bytes with an optional K, M or G suffix. */
+static int set_log_limit(struct ctx *c, struct scenario *s, const char *v)
+{
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    int shift = size_suffix_shift(*end);
+    if (shift && end[1] == 0 && n <= (SCENARIO_LOG_LIMIT_MAX >> shift))
+        n <<= shift, end++;
+    if (end == v || *end || *v == '-' || n < SCENARIO_LOG_LIMIT_MIN || n > SCENARIO_LOG_LIMIT_MAX)
+        return fail(c, "log-limit '%.40s' is not a size from 64K to 16G; write e.g. log-limit = 128M", v);
+    s->log_limit = n;
     return 0;
 }
 
@@ -245,7 +260,7 @@ static const struct {
     { "machine", set_machine }, { "qemu", set_qemu }, { "append", set_append },
     { "events", set_events }, { "timeout", set_timeout }, { "expect", set_expect },
     { "keys", set_keys }, { "disk", set_disk }, { "oracle", set_oracles },
-    { "break", set_break }, { "watch", set_watch },
+    { "break", set_break }, { "watch", set_watch }, { "log-limit", set_log_limit },
 };
 #define NKEYS ((int)(sizeof(keys) / sizeof(keys[0])))
 

@@ -15,6 +15,7 @@
  *   oracle = query-pci      query-pci | kbd-line | dma-crc, space separated
  *   break = i8042_irq       stop the vCPU there through the gdb stub (repeatable; gdbspec.h)
  *   watch = ring_head write a watchpoint (repeatable; gdbspec.h)
+ *   log-limit = 128M        the most trace.log and serial.log may each hold (default 64M)
  *
  * Parsing is pure: scenario_parse takes the file's bytes. Errors read
  * "FILE:LINE: what is wrong; fix". */
@@ -33,6 +34,11 @@
  * SCENARIO_QEMU_MAX. */
 #define SCENARIO_ARG_MAX 4096
 #define SCENARIO_QEMU_MAX 65536
+/* Each of a run's logs (trace.log, serial.log) may grow to `log-limit`
+ * bytes (default 64 MiB); a run that reaches it is stopped there (FAIL). */
+#define SCENARIO_LOG_LIMIT_DEFAULT (64ull << 20)
+#define SCENARIO_LOG_LIMIT_MIN (64ull << 10)
+#define SCENARIO_LOG_LIMIT_MAX (16ull << 30)
 /* chardev ids the harness gives its own channels ("traceos-gdb"). */
 #define SCENARIO_RESERVED_ID "traceos-"
 
@@ -55,6 +61,7 @@ struct scenario {
     int has_pci_dump, has_pci_vv;   /* append has pci-x/pci-xxx/pci-xxxx, pci-vv */
     struct strv events;     /* trace event globs */
     int timeout;
+    uint64_t log_limit;     /* `log-limit =`: the most each of trace.log and serial.log may hold */
     enum expect expect;
     struct key_list key_events;     /* `keys =`; none: no typing */
     int has_disk;

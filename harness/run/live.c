@@ -1,6 +1,7 @@
 /* QEMU's command line for a run, and the live loop; see live.h. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "harness/run/debug.h"
 #include "harness/run/live.h"
@@ -128,6 +129,43 @@ static int act_query_pci(struct loop *c)
 
 static int act_gdb(struct loop *c) { return debug_act(&c->dbg, c->lv, c->lv->quit_sent, c->deadline); }
 
+/* "64 MiB" and "64M": a size as people read it and as log-limit takes it. */
+static void size_words(uint64_t n, char *human, char *key, size_t len)
+{
+    static const char *const units[] = { "G", "M", "K" };
+    for (int i = 0; i < 3; i++) {
+        int shift = 30 - 10 * i;
+        if (n >= (1ull << shift) && n % (1ull << shift) == 0) {
+            snprintf(human, len, "%llu %siB", (unsigned long long)(n >> shift), units[i]);
+            snprintf(key, len, "%llu%s", (unsigned long long)(n >> shift), units[i]);
+            return;
+        }
+    }
+    snprintf(human, len, "%llu bytes", (unsigned long long)n);
+    snprintf(key, len, "%llu", (unsigned long long)n);
+}
+
+/* Each log within the scenario's log-limit: a run whose kernel writes
+ * without end is stopped as soon as one reaches it, before it fills the
+ * disk and the judge's memory. */
+static int act_log_limit(struct loop *c)
+{
+    const char *const files[] = { c->p->trace, c->p->serial };
+    for (int i = 0; i < 2; i++) {
+        struct stat st;
+        if (stat(files[i], &st) != 0 || (uint64_t)st.st_size < c->s->log_limit)
+            continue;
+        char human[32], key[32];
+        size_words(c->s->log_limit, human, key, sizeof(human));
+        const char *name = strrchr(files[i], '/') ? strrchr(files[i], '/') + 1 : files[i];
+        sb_printf(&c->lv->problem, "%s reached its cap of %s (log-limit = %s) and the run was stopped there; "
+                  "raise log-limit in the scenario if it needs more", name, human, key);
+        return -1;
+    }
+    return 0;
+}
+
+static int always(const struct scenario *s) { (void)s; return 1; }
 static int typed(const struct scenario *s) { return s->key_events.n > 0; }
 static int asks_pci(const struct scenario *s) { return (s->oracles & ORACLE_QUERY_PCI) != 0; }
 
@@ -138,7 +176,8 @@ static const struct action {
     int (*wanted)(const struct scenario *s);
     int (*act)(struct loop *c);
 } actions[] = {
-    { .wanted = debug_wanted, .act = act_gdb },     /* first: keys wait while the vCPU is stopped */
+    { .wanted = always, .act = act_log_limit },     /* first: a log at its cap ends the run */
+    { .wanted = debug_wanted, .act = act_gdb },     /* keys wait while the vCPU is stopped */
     { .wanted = typed, .act = act_keys },
     { .wanted = asks_pci, .act = act_query_pci },
 };

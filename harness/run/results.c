@@ -51,7 +51,7 @@ int results_write(const struct config *cfg, const struct scenario *s, const stru
 void results_remove(const struct config *cfg, const struct scenario *s)
 {
     static const char *const files[] = { "report.txt", "result.json", "serial.log", "trace.log",
-                                         "actual.trace", "actual.serial" };
+                                         "actual.trace", "actual.serial", "golden.diff" };
     char path[1200];
     for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
         run_file(cfg, s, files[i], path, sizeof(path));
