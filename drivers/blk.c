@@ -67,14 +67,8 @@ int blk_open(const struct blk_driver **drv, const struct blk_disk **disk, int *f
     return 0;
 }
 
-int blk_read(uint64_t lba, uint32_t count, blk_chunk_fn fn, void *ctx)
+int blk_read(const struct blk_driver *drv, uint64_t lba, uint32_t count, blk_chunk_fn fn, void *ctx)
 {
-    const struct blk_driver *drv;
-    const struct blk_disk *disk;
-    int fresh;
-    int err = blk_open(&drv, &disk, &fresh);
-    if (err)
-        return err;
     return -drv->read(lba, count, fn, ctx);
 }
 

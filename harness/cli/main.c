@@ -460,6 +460,26 @@ static void preflight_qemu(struct config *cfg, const char *hint)
     }
 }
 
+/* How a person blesses one scenario with these options, up to its name:
+ * `make bless` when every path is the repository's default, else the
+ * harness's own command line. */
+static void set_bless_cmd(struct opts *o)
+{
+    const struct qemu_profile *p = o->cfg.caps.profile;
+    struct sbuf b = { 0 };
+    if (!o->root && o->default_kernel && !strcmp(o->scenarios, "tests/scenarios") &&
+        !strcmp(o->cfg.expected, "expected") && !strcmp(o->cfg.build, "build")) {
+        sb_puts(&b, "make bless ");
+        if (p->golden_set)
+            sb_printf(&b, "QEMU=%s ", p->name);
+        sb_puts(&b, "TESTFLAGS=");
+    } else {
+        sb_printf(&b, "traceos-test --bless --kernel %s --scenarios %s --expected %s --build %s --qemu %s ",
+                  o->cfg.kernel, o->scenarios, o->cfg.expected, o->cfg.build, o->cfg.qemu);
+    }
+    o->cfg.bless_cmd = b.p;
+}
+
 /* --explain FILE: every line with its meaning on stdout; lines that do not
  * decode are printed as they are and counted on stderr. */
 static int explain(const char *path)
@@ -678,6 +698,7 @@ static int run_main(int argc, char **argv)
     preflight_qemu(&o.cfg, CHOOSE_QEMU);        /* a signal here ends it after the probe */
     check_paths(&o.cfg, &set, sel, n);
     preflight_bless(&o.cfg);
+    set_bless_cmd(&o);
     header(&o.cfg, n);
     int *classes = xmalloc(sizeof(int) * (size_t)(n + 1));
     pool_run(&o.cfg, &set, sel, n, o.jobs, o.repeat, classes);

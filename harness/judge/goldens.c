@@ -15,7 +15,8 @@ int judge_goldens_ready(const struct judge_job *j, struct result *r)
     const char *missing = access(p->golden_trace, R_OK) ? p->golden_trace
                           : access(p->golden_serial, R_OK) ? p->golden_serial : NULL;
     if (missing) {
-        result_set(r, R_ERROR, "golden %s is missing; run `make bless` to create it, then review and commit it", missing);
+        result_set(r, R_ERROR, "golden %s is missing; run `%s%s` to create it, then review and commit it",
+                   missing, j->bless_cmd ? j->bless_cmd : "make bless TESTFLAGS=", j->s->name);
         return -1;
     }
     const char *files[] = { p->golden_trace, p->golden_serial };

@@ -45,6 +45,7 @@ struct judge_job {
      * mismatch); NULL otherwise. */
     const char *golden_note;
     const char *golden_from;    /* with golden_note: "QEMU 10.0" */
+    const char *bless_cmd;      /* struct config's: the command up to the scenario's name */
 };
 
 /* Before QEMU runs: unless blessing, both goldens exist and are well

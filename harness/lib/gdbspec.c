@@ -20,16 +20,6 @@ static const char *const kind_names[] = {
 
 const char *gdbspec_kind_name(enum gdb_kind k) { return kind_names[k]; }
 
-static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
 static int is_ident(char c)
 {
     return c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -58,9 +48,9 @@ static int target(const char *key, const char *t, int with_len, char **sym, uint
     if (slash) {
         uint64_t l;
         if (!with_len)
-            return fail(err, errlen, "%s: '%s': a length (/LEN) is for watches and memory items; remove it", key, t);
+            return errorf(err, errlen, "%s: '%s': a length (/LEN) is for watches and memory items; remove it", key, t);
         if (!number(slash + 1, strlen(slash + 1), &l) || !(l == 1 || l == 2 || l == 4 || l == 8))
-            return fail(err, errlen, "%s: length '%s' in '%s' is not 1, 2, 4 or 8; write /1, /2, /4 or /8",
+            return errorf(err, errlen, "%s: length '%s' in '%s' is not 1, 2, 4 or 8; write /1, /2, /4 or /8",
                         key, slash + 1, t);
         *len = (unsigned)l;
         n = (size_t)(slash - t);
@@ -70,7 +60,7 @@ static int target(const char *key, const char *t, int with_len, char **sym, uint
     *has_off = 0;
     if (n > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
         if (!number(t, n, addr) || *addr > 0xffffffffu)
-            return fail(err, errlen, "%s: '%.*s' is not a 32-bit address; write 0x followed by up to 8 hex digits",
+            return errorf(err, errlen, "%s: '%.*s' is not a 32-bit address; write 0x followed by up to 8 hex digits",
                         key, (int)n, t);
         return 0;
     }
@@ -78,14 +68,14 @@ static int target(const char *key, const char *t, int with_len, char **sym, uint
     size_t sn = plus ? (size_t)(plus - t) : n;
     for (size_t i = 0; i < sn; i++)
         if (!is_ident(t[i]) || (i == 0 && t[i] >= '0' && t[i] <= '9'))
-            return fail(err, errlen, "%s: '%.*s' is not a symbol name or 0xADDR; write e.g. i8042_irq, i8042_irq+0x4 or 0x00100000",
+            return errorf(err, errlen, "%s: '%.*s' is not a symbol name or 0xADDR; write e.g. i8042_irq, i8042_irq+0x4 or 0x00100000",
                         key, (int)n, t);
     if (sn == 0)
-        return fail(err, errlen, "%s: a symbol or 0xADDR is missing; write e.g. %s", key,
+        return errorf(err, errlen, "%s: a symbol or 0xADDR is missing; write e.g. %s", key,
                     with_len ? "ring_head" : "i8042_irq");
     if (plus) {
         if (!number(plus + 1, n - sn - 1, off))
-            return fail(err, errlen, "%s: offset '%.*s' is not a number; write SYMBOL+0x10 or SYMBOL+16",
+            return errorf(err, errlen, "%s: offset '%.*s' is not a number; write SYMBOL+0x10 or SYMBOL+16",
                         key, (int)(n - sn - 1), plus + 1);
         *has_off = 1;
     }
@@ -107,7 +97,7 @@ static int parse_item(const char *key, const char *t, size_t n, struct gdb_item 
     uint64_t a;
     if (n > 3 && !memcmp(t, "arg", 3) && number(t + 3, n - 3, &a) && a <= ARG_MAX) {
         if (!arg_ok)
-            return fail(err, errlen, "%s: show item '%s' reads a stack argument at a function's entry; use it with break = FUNCTION (no +OFFSET, no address)",
+            return errorf(err, errlen, "%s: show item '%s' reads a stack argument at a function's entry; use it with break = FUNCTION (no +OFFSET, no address)",
                         key, it->text);
         it->kind = ITEM_ARG;
         it->arg = (int)a;
@@ -122,7 +112,7 @@ static int parse_item(const char *key, const char *t, size_t n, struct gdb_item 
             it->len = 4;
         return 0;
     }
-    return fail(err, errlen, "%s: unknown show item '%s'; use a register (eax ebx ecx edx esi edi ebp esp eflags), arg0 to arg%d, or *SYMBOL / *0xADDR[/LEN]",
+    return errorf(err, errlen, "%s: unknown show item '%s'; use a register (eax ebx ecx edx esi edi ebp esp eflags), arg0 to arg%d, or *SYMBOL / *0xADDR[/LEN]",
                 key, it->text, ARG_MAX);
 }
 
@@ -130,11 +120,11 @@ static int parse_show(const char *key, struct gdb_spec *sp, const char *v, char 
 {
     int arg_ok = sp->kind == GDB_BREAK && sp->sym && !sp->has_off;
     if (!*v)
-        return fail(err, errlen, "%s: show= lists nothing; write e.g. show=eax,*ring_head", key);
+        return errorf(err, errlen, "%s: show= lists nothing; write e.g. show=eax,*ring_head", key);
     while (*v) {
         size_t n = strcspn(v, ",");
         if (n == 0)
-            return fail(err, errlen, "%s: empty item in show=; separate items by one comma", key);
+            return errorf(err, errlen, "%s: empty item in show=; separate items by one comma", key);
         sp->show = xrealloc(sp->show, (size_t)(sp->nshow + 1) * sizeof(*sp->show));
         if (parse_item(key, v, n, &sp->show[sp->nshow++], arg_ok, err, errlen) < 0)
             return -1;
@@ -159,7 +149,7 @@ static int parse_words(const char *key, int is_watch, struct gdb_spec *sp, const
             sp->kind = (enum gdb_kind)k;
             kind_seen = 1;
         } else if (k >= 0) {
-            return fail(err, errlen, is_watch ? "%s: a second kind '%s'; give one of write, read, access"
+            return errorf(err, errlen, is_watch ? "%s: a second kind '%s'; give one of write, read, access"
                                               : "%s: '%s' is a watch kind; a break takes only optional and show=...", key, t);
         } else if (!strcmp(t, "optional")) {
             sp->optional = 1;
@@ -167,9 +157,9 @@ static int parse_words(const char *key, int is_watch, struct gdb_spec *sp, const
             if (parse_show(key, sp, t + 5, err, errlen) < 0)
                 return -1;
         } else if (is_watch && i == 1) {
-            return fail(err, errlen, "%s: unknown kind '%s'; use write, read or access", key, t);
+            return errorf(err, errlen, "%s: unknown kind '%s'; use write, read or access", key, t);
         } else {
-            return fail(err, errlen, "%s: unknown word '%s'; after the %s come %soptional and show=ITEM,...", key, t,
+            return errorf(err, errlen, "%s: unknown word '%s'; after the %s come %soptional and show=ITEM,...", key, t,
                         is_watch ? "address" : "symbol", is_watch ? "write|read|access, " : "");
         }
     }
@@ -187,7 +177,7 @@ int gdbspec_parse(struct gdb_specs *set, int is_watch, const char *value, int li
     }
     if (w.n == 0) {
         strv_free(&w);
-        return fail(err, errlen, "%s: empty; write e.g. %s", key, is_watch ? "watch = ring_head write" : "break = i8042_irq");
+        return errorf(err, errlen, "%s: empty; write e.g. %s", key, is_watch ? "watch = ring_head write" : "break = i8042_irq");
     }
     set->v = xrealloc(set->v, (size_t)(set->n + 1) * sizeof(*set->v));
     struct gdb_spec *sp = &set->v[set->n++];
@@ -206,7 +196,7 @@ static int unknown(const struct elfsym *e, const char *file, int line, const cha
 {
     struct sbuf near = { 0 };
     elfsym_nearest(e, sym, 5, &near);
-    fail(err, errlen, "%s:%d: %s: unknown symbol '%s' in the kernel; %s%s", file, line, key, sym,
+    errorf(err, errlen, "%s:%d: %s: unknown symbol '%s' in the kernel; %s%s", file, line, key, sym,
          near.len ? "nearest names: " : "no name is close (nm build/kernel.elf lists them)",
          near.len ? near.p : "");
     sb_free(&near);
@@ -241,7 +231,7 @@ static int resolve_one(struct gdb_spec *sp, const struct elfsym *e, const char *
         if (n == 0 && !known)
             return unknown(e, file, sp->line, key, sp->sym, err, errlen);
         if (n == 0)
-            return fail(err, errlen, "%s:%d: break: '%s' is data, not code; watch it instead (watch = %s)",
+            return errorf(err, errlen, "%s:%d: break: '%s' is data, not code; watch it instead (watch = %s)",
                         file, sp->line, sp->sym, sp->sym);
         sp->locs = xmalloc((size_t)n * sizeof(*sp->locs));
         sp->nlocs = elfsym_locations(e, sp->sym, sp->locs, n);
@@ -257,7 +247,7 @@ static int resolve_one(struct gdb_spec *sp, const struct elfsym *e, const char *
         } else if (!sp->len && sp->sym && (size == 1 || size == 2 || size == 4 || size == 8) && !sp->has_off) {
             sp->len = (unsigned)size;
         } else if (!sp->len && sp->sym) {
-            return fail(err, errlen, "%s:%d: watch: '%s' is %llu bytes; a watch covers 1, 2, 4 or 8: write e.g. %s/4",
+            return errorf(err, errlen, "%s:%d: watch: '%s' is %llu bytes; a watch covers 1, 2, 4 or 8: write e.g. %s/4",
                         file, sp->line, sp->what, (unsigned long long)size, sp->what);
         } else if (!sp->len) {
             sp->len = 4;

@@ -353,3 +353,12 @@ int glob_match(const char *pat, const char *s, size_t n)
         pat++;
     return *pat == 0;
 }
+
+int errorf(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+    return -1;
+}

@@ -69,6 +69,9 @@ extern const int stop_signals[NSTOP_SIGNALS];
 void block_stop_signals(sigset_t *old);
 /* $TMPDIR when set and not empty, else /tmp. */
 const char *tmp_dir(void);
+/* Format a message into err[errlen] and return -1: `return errorf(err, ...)`. */
+int errorf(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* mkdir -p; returns 0 or -1 with err set. */
 int mkdir_p(const char *path, char *err, size_t errlen);
 

@@ -15,6 +15,9 @@ struct config {
     const char *qemu, *kernel, *expected, *build;
     int bless;
     int compare;            /* --compare-qemu: judge outcome and oracles, no goldens */
+    /* How a person blesses one scenario with these options: the command up
+     * to the scenario's name ("make bless TESTFLAGS="); NULL: `make bless`. */
+    const char *bless_cmd;
     struct qemu_caps caps;  /* probed once; caps.profile picks the goldens and log rules */
     /* --debug: QEMU starts paused with its gdb stub for a person's gdb (not
      * the harness's), without the scenario's timeout; called with the run's

@@ -138,7 +138,7 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     double t0 = now_s();
     char err[PATHS_MAX + 128];
     c.job = (struct judge_job){ .s = s, .p = &c.p, .rules = cfg->caps.profile->trace, .kernel = cfg->kernel, .bless = cfg->bless,
-                                .compare = cfg->compare };
+                                .compare = cfg->compare, .bless_cmd = cfg->bless_cmd };
     if (!cfg->caps.own_profile && !cfg->compare) {
         golden_note(cfg, s, &note, from, sizeof(from));
         c.job.golden_note = note.p;

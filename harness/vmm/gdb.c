@@ -13,16 +13,6 @@
 
 #define NAK_RETRIES 3           /* a packet the stub NAKs is sent again this often */
 
-static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
 /* Wait until bytes arrive (or `deadline`) and append them. 1 got some, 0
  * the deadline passed, -1 the connection broke (g->lost). */
 static int fill(struct gdb *g, double deadline)
@@ -98,7 +88,7 @@ static int send_packet(struct gdb *g, const char *pkt, double deadline, char *er
     int rc = -1;
     for (int tries = 0; tries <= NAK_RETRIES; tries++) {
         if (send_raw(g, out.p, out.len) < 0) {
-            fail(err, errlen, "gdb stub: cannot send '%.40s': connection closed", pkt);
+            errorf(err, errlen, "gdb stub: cannot send '%.40s': connection closed", pkt);
             break;
         }
         int answer = 0;
@@ -106,7 +96,7 @@ static int send_packet(struct gdb *g, const char *pkt, double deadline, char *er
             if (g->in.len == 0) {
                 int f = fill(g, deadline);
                 if (f <= 0) {
-                    fail(err, errlen, f < 0 ? "gdb stub: connection closed before '%.40s' was acknowledged"
+                    errorf(err, errlen, f < 0 ? "gdb stub: connection closed before '%.40s' was acknowledged"
                                             : "gdb stub: '%.40s' not acknowledged within %.0f s (GDB_REPLY_TIMEOUT_S)",
                          pkt, GDB_REPLY_TIMEOUT_S);
                     sb_free(&out);
@@ -125,7 +115,7 @@ static int send_packet(struct gdb *g, const char *pkt, double deadline, char *er
             break;
         }
         if (tries == NAK_RETRIES)
-            fail(err, errlen, "gdb stub: '%.40s' refused %d times (bad checksum)", pkt, NAK_RETRIES + 1);
+            errorf(err, errlen, "gdb stub: '%.40s' refused %d times (bad checksum)", pkt, NAK_RETRIES + 1);
     }
     sb_free(&out);
     return rc;
@@ -164,7 +154,7 @@ static int read_packet(struct gdb *g, struct sbuf *pkt, double deadline, char *e
                 unrle(d + 1, n, pkt);
             consume(g, n + 4);
             if (send_raw(g, ok ? "+" : "-", 1) < 0)
-                return fail(err, errlen, "gdb stub: connection closed");
+                return errorf(err, errlen, "gdb stub: connection closed");
             if (ok)
                 return 1;
             continue;
@@ -173,7 +163,7 @@ static int read_packet(struct gdb *g, struct sbuf *pkt, double deadline, char *e
             consume(g, g->in.len);
         int f = fill(g, deadline);
         if (f < 0)
-            return fail(err, errlen, "gdb stub: connection closed by QEMU");
+            return errorf(err, errlen, "gdb stub: connection closed by QEMU");
         if (f == 0)
             return 0;
     }
@@ -189,12 +179,12 @@ int gdb_request(struct gdb *g, const char *pkt, struct sbuf *reply, double deadl
         return -1;
     int r = read_packet(g, reply, until, err, errlen);
     if (r == 0)
-        return fail(err, errlen, "gdb stub: no reply to '%.40s' within %.0f s (GDB_REPLY_TIMEOUT_S)", pkt,
+        return errorf(err, errlen, "gdb stub: no reply to '%.40s' within %.0f s (GDB_REPLY_TIMEOUT_S)", pkt,
                     GDB_REPLY_TIMEOUT_S);
     if (r < 0)
         return -1;
     if (reply->len == 3 && reply->p[0] == 'E')
-        return fail(err, errlen, "gdb stub refused '%.40s': error %s", pkt, reply->p + 1);
+        return errorf(err, errlen, "gdb stub refused '%.40s': error %s", pkt, reply->p + 1);
     return 0;
 }
 
@@ -206,7 +196,7 @@ static int read_layout(struct gdb *g, double deadline, char *err, size_t errlen)
     if (rc == 0 && r.len && (r.p[0] == 'l' || r.p[0] == 'm')) {
         g->x86_64 = strstr(r.p, "i386:x86-64") != NULL;
     } else if (rc == 0) {
-        rc = fail(err, errlen, "gdb stub: no target description (qXfer:features:read answered '%.20s')", r.p);
+        rc = errorf(err, errlen, "gdb stub: no target description (qXfer:features:read answered '%.20s')", r.p);
     }
     sb_free(&r);
     return rc;
@@ -218,7 +208,7 @@ int gdb_connect(struct gdb *g, const char *path, pid_t pid, double deadline, cha
     memset(g, 0, sizeof(*g));
     g->fd = -1;
     if (strlen(path) >= sizeof(sa.sun_path))
-        return fail(err, errlen, "gdb socket path too long: %s", path);
+        return errorf(err, errlen, "gdb socket path too long: %s", path);
     strcpy(sa.sun_path, path);
     double until = now_s() + GDB_CONNECT_TIMEOUT_S;
     if (until > deadline)
@@ -233,10 +223,10 @@ int gdb_connect(struct gdb *g, const char *path, pid_t pid, double deadline, cha
         g->fd = -1;
         if (qemu_exited(pid)) {
             g->lost = 1;
-            return fail(err, errlen, "QEMU exited before its gdb stub %s accepted a connection", path);
+            return errorf(err, errlen, "QEMU exited before its gdb stub %s accepted a connection", path);
         }
         if (now_s() > until)
-            return fail(err, errlen, "cannot connect to QEMU's gdb stub at %s within %.0f s (GDB_CONNECT_TIMEOUT_S): %s",
+            return errorf(err, errlen, "cannot connect to QEMU's gdb stub at %s within %.0f s (GDB_CONNECT_TIMEOUT_S): %s",
                         path, GDB_CONNECT_TIMEOUT_S, strerror(e));
         sleep_s(0.002);
     }
@@ -246,12 +236,12 @@ int gdb_connect(struct gdb *g, const char *path, pid_t pid, double deadline, cha
         int xfer = strstr(r.p, "qXfer:features:read+") != NULL;
         g->vcont = strstr(r.p, "vContSupported+") != NULL;
         rc = xfer ? read_layout(g, deadline, err, errlen)
-                  : fail(err, errlen, "gdb stub does not describe its registers (no qXfer:features:read in '%.60s')", r.p);
+                  : errorf(err, errlen, "gdb stub does not describe its registers (no qXfer:features:read in '%.60s')", r.p);
     }
     if (rc == 0 && g->vcont && gdb_request(g, "vCont?", &r, deadline, err, errlen) == 0)
         g->vcont = strstr(r.p, ";c") != NULL && strstr(r.p, ";s") != NULL;
     if (rc == 0 && (rc = gdb_request(g, "?", &r, deadline, err, errlen)) == 0 && r.p[0] != 'T' && r.p[0] != 'S')
-        rc = fail(err, errlen, "gdb stub: '?' answered '%.20s', not a stop (is QEMU started with -S?)", r.p);
+        rc = errorf(err, errlen, "gdb stub: '?' answered '%.20s', not a stop (is QEMU started with -S?)", r.p);
     sb_free(&r);
     if (rc < 0)
         gdb_close(g);
@@ -270,7 +260,7 @@ int gdb_point(struct gdb *g, int insert, enum gdb_kind kind, uint64_t addr, unsi
              kind == GDB_BREAK ? 1 : len);
     int rc = gdb_request(g, pkt, &r, deadline, err, errlen);
     if (rc == 0 && strcmp(r.p, "OK"))
-        rc = fail(err, errlen, "gdb stub does not support '%s' (answered '%.20s')", pkt, r.p);
+        rc = errorf(err, errlen, "gdb stub does not support '%s' (answered '%.20s')", pkt, r.p);
     sb_free(&r);
     return rc;
 }
@@ -288,7 +278,7 @@ static int parse_stop(const char *p, struct gdb_stop *st, char *err, size_t errl
     memset(st, 0, sizeof(*st));
     st->sig = p[0];
     if (!strchr("TSWX", st->sig) || hexval(p[1]) < 0)
-        return fail(err, errlen, "gdb stub sent '%.30s' where a stop reply was due", p);
+        return errorf(err, errlen, "gdb stub sent '%.30s' where a stop reply was due", p);
     st->code = (int)strtol(p + 1, NULL, 16);
     static const struct { const char *key; enum gdb_kind kind; } w[] = {
         { "watch:", GDB_WATCH_WRITE }, { "rwatch:", GDB_WATCH_READ }, { "awatch:", GDB_WATCH_ACCESS },
@@ -351,7 +341,7 @@ int gdb_regs(struct gdb *g, uint32_t regs[REG_COUNT], double deadline, char *err
     if (rc == 0)
         rc = reg_at(&r, ip + w, 4, &regs[REG_EFLAGS]);
     if (rc < 0)
-        fail(err, errlen, "gdb stub: 'g' reply too short or malformed for the %s layout (%zu hex digits)",
+        errorf(err, errlen, "gdb stub: 'g' reply too short or malformed for the %s layout (%zu hex digits)",
              g->x86_64 ? "x86-64" : "i386", r.len);
     sb_free(&r);
     return rc;
@@ -363,14 +353,14 @@ int gdb_mem(struct gdb *g, uint64_t addr, unsigned len, uint8_t *out, double dea
     char pkt[48];
     struct sbuf r = { 0 };
     snprintf(pkt, sizeof(pkt), "m%llx,%x", (unsigned long long)addr, len);
-    int rc = len > 64 ? fail(err, errlen, "gdb: memory read of %u bytes (at most 64)", len)
+    int rc = len > 64 ? errorf(err, errlen, "gdb: memory read of %u bytes (at most 64)", len)
                       : gdb_request(g, pkt, &r, deadline, err, errlen);
     if (rc == 0 && r.len != (size_t)len * 2)
-        rc = fail(err, errlen, "gdb stub: '%s' answered %zu hex digits, not %u", pkt, r.len, len * 2);
+        rc = errorf(err, errlen, "gdb stub: '%s' answered %zu hex digits, not %u", pkt, r.len, len * 2);
     for (unsigned i = 0; i < len && rc == 0; i++) {
         int hi = hexval(r.p[2 * i]), lo = hexval(r.p[2 * i + 1]);
         if (hi < 0 || lo < 0)
-            rc = fail(err, errlen, "gdb stub: '%s' answered non-hex '%.20s'", pkt, r.p);
+            rc = errorf(err, errlen, "gdb stub: '%s' answered non-hex '%.20s'", pkt, r.p);
         else
             out[i] = (uint8_t)(hi << 4 | lo);
     }

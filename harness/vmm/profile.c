@@ -17,17 +17,20 @@ static const struct trace_rename renames_72[] = {
     { 0 },
 };
 
-static const struct trace_rules trace_72 = {
-    .write_event = TRACE_FIELD("memory_region_ops_write"),
-    .addr_field = TRACE_FIELD(" addr 0x"),
-    .value_field = TRACE_FIELD(" value 0x"),
-    .ptr_after = ptr_after_72,
-    .ptr_prefix = ptr_prefix_72,
-    .ptr_first_arg = ptr_first_arg_72,
-    /* dma_blk_io starts a DMA request: its dbs is a new allocation. */
-    .fresh = { .event = TRACE_FIELD("dma_blk_io "), .field = TRACE_FIELD("dbs=") },
-    .renames = renames_72,
-};
+/* The field rules of 7.2's format strings, with a version's renames. */
+#define TRACE_RULES_72(renames_table) {                                             \
+    .write_event = TRACE_FIELD("memory_region_ops_write"),                          \
+    .addr_field = TRACE_FIELD(" addr 0x"),                                          \
+    .value_field = TRACE_FIELD(" value 0x"),                                        \
+    .ptr_after = ptr_after_72,                                                      \
+    .ptr_prefix = ptr_prefix_72,                                                    \
+    .ptr_first_arg = ptr_first_arg_72,                                              \
+    /* dma_blk_io starts a DMA request: its dbs is a new allocation. */           \
+    .fresh = { .event = TRACE_FIELD("dma_blk_io "), .field = TRACE_FIELD("dbs=") }, \
+    .renames = renames_table,                                                       \
+}
+
+static const struct trace_rules trace_72 = TRACE_RULES_72(renames_72);
 
 /* QEMU 10.0 (Debian 13's, and bookworm-backports'). The format strings of
  * every event family the scenarios use (pci_cfg_*, ide_*, bmdma_*,
@@ -40,16 +43,7 @@ static const struct trace_rename renames_100[] = {
     { 0 },
 };
 
-static const struct trace_rules trace_100 = {
-    .write_event = TRACE_FIELD("memory_region_ops_write"),
-    .addr_field = TRACE_FIELD(" addr 0x"),
-    .value_field = TRACE_FIELD(" value 0x"),
-    .ptr_after = ptr_after_72,
-    .ptr_prefix = ptr_prefix_72,
-    .ptr_first_arg = ptr_first_arg_72,
-    .fresh = { .event = TRACE_FIELD("dma_blk_io "), .field = TRACE_FIELD("dbs=") },
-    .renames = renames_100,
-};
+static const struct trace_rules trace_100 = TRACE_RULES_72(renames_100);
 
 /* In ascending version order. A newer QEMU gets a row of its own when its
  * log differs (rules of its own: field names, masking, renames) or its

@@ -54,8 +54,8 @@ void blk_choose(const char *name);
  * 1 on the call that probed it. 0, or BLK_E_* when no disk could be opened. */
 int blk_open(const struct blk_driver **drv, const struct blk_disk **disk, int *fresh);
 
-/* blk_open(), then the driver's read. 0 or BLK_E_*. */
-int blk_read(uint64_t lba, uint32_t count, blk_chunk_fn fn, void *ctx);
+/* The opened driver's read (blk_open): 0 or BLK_E_*. */
+int blk_read(const struct blk_driver *drv, uint64_t lba, uint32_t count, blk_chunk_fn fn, void *ctx);
 
 /* For drivers: 0 when RAM backs the first `bytes` of the DMA buffer, else
  * -BLK_E_MEMORY with a line naming the -m the machine needs. */

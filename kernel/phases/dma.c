@@ -59,7 +59,7 @@ static int dma_read(uint64_t lba, uint32_t count, struct dma_sum *s)
         kprintf("%s: %s%smodel \"%s\" sectors=%llu\n", drv->name, disk->where,
                 disk->where[0] ? ": " : "", disk->model, (unsigned long long)disk->sectors);
     s->who = drv->name;
-    return blk_read(lba, count, dma_sum_chunk, s);
+    return blk_read(drv, lba, count, dma_sum_chunk, s);
 }
 
 int dma_phase(uint64_t lba, uint32_t count)

@@ -45,7 +45,7 @@ static const struct shell_cmd commands[] = {
     { .name = "trace", .args = "VALUE", .help = "write a checkpoint with VALUE to the trace device",
       .fn = cmd_trace },
     { .name = "read", .args = "LBA [COUNT]",
-      .help = "read sectors by DMA from the primary disk; hex dump, paged", .fn = cmd_read },
+      .help = "read sectors by DMA from the disk; a paged hex dump", .fn = cmd_read },
     { .name = "quit", .args = "", .help = "end the console word", .fn = cmd_quit },
 };
 #define NCOMMANDS (int)(sizeof(commands) / sizeof(commands[0]))

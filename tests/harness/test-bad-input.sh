@@ -42,7 +42,7 @@ case_ "malformed golden: garbage line" 6 "g.trace:3: malformed golden: a line th
 : > "$T/exp/g.trace"; printf 'traceos: 2 words\n\001\002\377\n' > "$T/exp/g.serial"
 case_ "malformed golden: binary" 6 "g.serial:2: malformed golden: a control or binary byte"
 rm -f "$T/exp/g.serial"
-case_ "missing golden" 6 "golden .*g.serial is missing; run \`make bless\`"
+case_ "missing golden: the bless command with these options" 6 "golden .*g.serial is missing; run \`traceos-test --bless --kernel .* --scenarios $T/sc --expected $T/exp .* g\` to create it"
 
 fresh; scenario d 'append = pci exit' 'disk = size=1M'
 mkdir -p "$T/build"; : > "$T/build/images"            # images/ cannot be created

@@ -36,4 +36,12 @@ that "--root names the repository" '[ "$RC" -eq 0 ] && grep -q "^pci-pc  *$ROOT/
 harness --kernel "$T/nonexist.elf" pci-a
 that "--kernel to a missing file names it and the reason (status 6)" '[ "$RC" -eq 6 ] && grep -q -- "--kernel $T/nonexist.elf: No such file or directory" "$T/out"'
 
+# In the repository with its default paths, a missing golden names
+# `make bless TESTFLAGS=NAME`.
+mkdir -p "$T/repo/tests/scenarios" "$T/repo/expected" "$T/repo/build"
+cp "$KERNEL" "$T/repo/build/kernel.elf"
+printf '[fresh-one]\nappend = pci exit\nevents = pci_cfg_*\n' > "$T/repo/tests/scenarios/x.cfg"
+(cd "$T/repo" && TMPDIR=$T/tmp "$HARNESS" fresh-one > "$T/out" 2>&1); RC=$?
+that "defaults: a missing golden says make bless TESTFLAGS=NAME" '[ "$RC" -eq 6 ] && grep -q "golden expected/fresh-one.trace is missing; run \`make bless TESTFLAGS=fresh-one\`" "$T/out"'
+
 finish
