@@ -9,7 +9,8 @@
  *   2 usage or bad input (scenario files,   5 TIMEOUT
  *     unknown name, --bless under CI)       6 ERROR (QEMU/device/event/golden/kernel missing)
  *   3 GUEST-FAIL (the kernel's verdict)     7 --explain: the file cannot be read
- *                                           130/143 interrupted by SIGINT/SIGTERM
+ *                                           128+N interrupted by signal N: SIGINT 130,
+ *                                             SIGTERM 143, SIGHUP 129, SIGQUIT 131, SIGPIPE 141
  *
  * This file is the only one that knows the options: everything below
  * harness/cli takes plain values (struct config and arguments). Each
@@ -127,7 +128,8 @@ static void help(void)
         printf("  %-18s %s\n", left, options[i].help);
     }
     printf("\nexit status: 0 all passed; else the worst class seen: 1 FAIL, 2 usage or bad input,\n"
-           "3 GUEST-FAIL, 4 CRASH, 5 TIMEOUT, 6 ERROR, 130/143 interrupted (harness/README.md)\n");
+           "3 GUEST-FAIL, 4 CRASH, 5 TIMEOUT, 6 ERROR, 128+N interrupted by signal N (130 SIGINT,\n"
+           "143 SIGTERM, 129 SIGHUP, 131 SIGQUIT, 141 SIGPIPE; harness/README.md)\n");
 }
 
 static void usage(const char *why)
