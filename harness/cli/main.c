@@ -324,9 +324,10 @@ static void check_paths(const struct config *cfg, const struct scenario_set *set
 {
     struct paths *p = xmalloc(sizeof(*p));
     char err[PATHS_MAX + 256];
+    int rc;
     for (int i = 0; i < n; i++)
-        if (run_paths(cfg, &set->v[sel[i]], p, err, sizeof(err)) < 0) {
-            fprintf(stderr, "traceos-test: %s\n", err);
+        if ((rc = run_paths(cfg, &set->v[sel[i]], p, err, sizeof(err))) < 0) {
+            fprintf(stderr, "traceos-test: %s; use a shorter %s\n", err, rc == PATHS_LONG_BUILD ? "--build" : "--expected");
             exit(EXIT_USAGE);
         }
     free(p);
@@ -358,8 +359,8 @@ static void lock_build(const struct opts *o)
     if (len < 0 || (size_t)len >= sizeof(path)) {
         struct sbuf whole = { 0 };
         sb_printf(&whole, "%s/.lock", o->cfg.build);
-        paths_too_long(whole.p, whole.len, sizeof(path) - 1, "--build", err, sizeof(err));
-        fprintf(stderr, "traceos-test: %s\n", err);
+        paths_too_long(whole.p, whole.len, sizeof(path) - 1, err, sizeof(err));
+        fprintf(stderr, "traceos-test: %s; use a shorter --build\n", err);
         exit(EXIT_USAGE);
     }
     if (mkdir_p(o->cfg.build, err, sizeof(err)) < 0) {

@@ -34,13 +34,16 @@ struct paths {
 
 /* Fill in every path but the sockets': artifacts under BUILD/runs/NAME,
  * goldens by golden_lookup and golden_path (EXPECTED, NAME, golden_set),
- * the image BUILD/images/NAME.img. 0, or -1 with err naming the path that
- * does not fit and the option to shorten. */
+ * the image BUILD/images/NAME.img. 0, or which input makes a path too long
+ * (PATHS_LONG_BUILD, PATHS_LONG_EXPECTED) with err naming that path; the
+ * caller says how to shorten it. */
+#define PATHS_LONG_BUILD (-1)
+#define PATHS_LONG_EXPECTED (-2)
 int paths_init(struct paths *p, const char *build, const char *expected, const char *scenario,
                const char *golden_set, char *err, size_t errlen);
 
-/* "PATH: a path of LEN bytes, more than MAX; use a shorter OPTION" (a long
- * PATH shown by its head and tail). */
-void paths_too_long(const char *path, size_t len, size_t max, const char *option, char *err, size_t errlen);
+/* "PATH: a path of LEN bytes, more than MAX" (a long PATH shown by its
+ * head and tail). */
+void paths_too_long(const char *path, size_t len, size_t max, char *err, size_t errlen);
 
 #endif

@@ -25,7 +25,7 @@ void run_repeated(const struct config *cfg, const struct scenario *s, int n, str
     int runs = 0;
     char err[PATHS_MAX + 128];
     if (run_paths(cfg, s, &p, err, sizeof(err)) < 0) {
-        result_set(r, R_ERROR, "%s", err);  /* the command line checks them first */
+        result_set(r, R_ERROR, "%s; use a shorter build or expected directory", err);   /* checked first by the command line */
         return;
     }
     struct config later = *cfg;

@@ -31,7 +31,7 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
  * serial differs from the first run's. */
 void run_repeated(const struct config *cfg, const struct scenario *s, int n, struct result *r);
 /* The files of a run of s, its goldens those of the QEMU's profile. 0, or
- * -1 with err naming a path that does not fit (paths_init). */
+ * PATHS_LONG_* with err naming a path that does not fit (paths_init). */
 int run_paths(const struct config *cfg, const struct scenario *s, struct paths *p, char *err, size_t errlen);
 
 #endif

@@ -146,8 +146,8 @@ void run_scenario(const struct config *cfg, const struct scenario *s, struct res
     }
     r->cls = R_PASS;
     int done = 0, placed = run_paths(cfg, s, &c.p, err, sizeof(err)) == 0;
-    if (!placed)
-        result_set(r, R_ERROR, "%s", err);  /* the command line checks them first */
+    if (!placed)                            /* the command line checks them first */
+        result_set(r, R_ERROR, "%s; use a shorter build or expected directory", err);
     while (placed && done < NSTEPS && steps[done].run(&c) == 0)
         done++;
     while (done-- > 0)
