@@ -183,14 +183,16 @@ static int plan_one(const struct golden_bless_item *it, int override, enum golde
     } else if (ho) {                            /* what changed in the golden */
         sb_printf(note, "  blessed %s: updated\n", it->own);
         diff_unified(o.p, o.len, it->text, it->len, it->own, "new", &d);
-    } else if (!override) {
+    } else if (!override) {                     /* what the new golden holds */
         sb_printf(note, "  blessed %s: created\n", it->own);
+        diff_unified("", 0, it->text, it->len, "/dev/null", it->own, &d);
     } else if (hb) {                            /* what this QEMU changes from the base */
         sb_printf(note, "  blessed %s: created (differs from the base %s)\n", it->own, it->base);
         diff_unified(b.p, b.len, it->text, it->len, it->base, it->own, &d);
     } else {
         sb_printf(note, "  blessed %s: created; the base %s is missing: bless the scenario with the base set's QEMU too\n",
                   it->own, it->base);
+        diff_unified("", 0, it->text, it->len, "/dev/null", it->own, &d);
     }
     if (d.len)
         sb_add(note, d.p, d.len);

@@ -37,4 +37,9 @@ CI=1 harness --bless passes
 check "--bless under CI is refused with status 2 (got $RC)" [ "$RC" -eq 2 ]
 check "... naming the fix" grep -q "bless locally and commit" "$T/out"
 check "no partial file or temporary left" no_leftovers
+
+section firsttime 'append = pci exit' 'events = pci_cfg_*'
+harness --bless firsttime
+check "a golden blessed for the first time is shown: what it holds, as added lines" \
+    grep -q "^ *+== begin pci" "$T/out"
 finish
