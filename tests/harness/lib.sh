@@ -39,6 +39,12 @@ trap "exit 141" PIPE   # the EXIT trap then still cleans up
 
 ok()   { CHECKS=$((CHECKS + 1)); echo "  ok   $*"; }
 bad()  { CHECKS=$((CHECKS + 1)); FAILS=$((FAILS + 1)); echo "  FAIL $*"; }
+# that DESCRIPTION CONDITION: CONDITION is shell text, all of it checked;
+# on a failure the start of $THAT_SHOW (default $T/out) is shown.
+that() {
+    d=$1; shift
+    if eval "$1"; then ok "$d"; else bad "$d"; head -c 2000 "${THAT_SHOW:-$T/out}" | sed 's/^/      /'; fi
+}
 check() { # check DESCRIPTION COMMAND...
     d=$1; shift
     if "$@"; then ok "$d"; else bad "$d"; fi

@@ -3,8 +3,6 @@
 # selection, and the defaults found from any directory.
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
-# that DESCRIPTION CONDITION: CONDITION is shell text, all of it checked.
-that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; sed 's/^/      /' "$T/out"; fi; }
 
 "$HARNESS" --help > "$T/out" 2>&1; RC=$?
 missing=""

@@ -6,7 +6,6 @@
 # nothing after "QEMU said:".
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
-that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; head -c 1500 "$T/out" | sed 's/^/      /'; fi; }
 
 mb=$(head -c 1048576 /dev/zero | tr '\0' a)
 scenario big-word 'append = pci exit' "qemu = -device $mb"

@@ -6,7 +6,6 @@
 # 200 lines is shown cut, saying how much was cut and where the whole is.
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
-that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; head -c 1500 "$T/out" | sed 's/^/      /'; fi; }
 
 build_kernel spew 'mov dx, 0x3f8' '.l: mov al, 0x61' 'out dx, al' 'jmp .l' || bad "cannot build the spewing kernel"
 size() { wc -c < "$1"; }

@@ -6,7 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
 command -v lspci >/dev/null 2>&1 || { echo "  FAIL no lspci (apt-get install pciutils)"; exit 1; }
-that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; sed 's/^/      /' "$T/out"; fi; }
 
 scenario v 'machine = pc' 'append = pci-xxx pci-vv exit' 'events = pci_cfg_*' 'oracle = lspci-decode'
 harness --bless v

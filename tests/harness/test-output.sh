@@ -5,7 +5,7 @@
 # a marker times out with a message naming the kernel.
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
-that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; head -c 1500 "$T/err" | sed 's/^/      /'; fi; }
+THAT_SHOW=$T/err
 run() { # run ARGS...: the harness with stdout as the caller redirects it, stderr in $T/err
     TMPDIR=$T/tmp "$HARNESS" --kernel "$KERNEL" --scenarios "$T/sc" --expected "$T/exp" \
         --build "$T/build" "$@" 2> "$T/err"

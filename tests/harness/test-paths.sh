@@ -6,8 +6,6 @@
 # each a FILE:LINE error (status 2) that writes nothing.
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
-# that DESCRIPTION CONDITION: CONDITION is shell text; the output is shown when it fails.
-that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; head -c 2000 "$T/out" | sed 's/^/      /'; fi; }
 
 # A 1000-byte --expected is used whole; a 1091-byte one (the goldens'
 # paths would be 1100 bytes and more) is refused, naming the path.

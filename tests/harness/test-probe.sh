@@ -7,7 +7,6 @@
 # executable is called what it is.
 . "$(dirname "$0")/lib.sh"
 echo "$NAME:"
-that() { d=$1; shift; if eval "$1"; then ok "$d"; else bad "$d"; head -c 2000 "$T/out" | sed 's/^/      /'; fi; }
 
 real=$(command -v qemu-system-x86_64)
 section p 'append = pci exit'
