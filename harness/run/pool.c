@@ -96,22 +96,49 @@ static int class_of(int status)
     return WIFEXITED(status) && WEXITSTATUS(status) <= R_ERROR ? WEXITSTATUS(status) : -1;
 }
 
+/* The order to start sel[0..n) in: longest last run first (a scenario never
+ * run counts as longest), so that the long ones do not end the suite alone.
+ * Ties keep the selection's order. Reports still print in that order. */
+static double *order_secs;
+static int by_secs(const void *a, const void *b)
+{
+    int i = *(const int *)a, j = *(const int *)b;
+    double si = order_secs[i] < 0 ? 1e9 : order_secs[i], sj = order_secs[j] < 0 ? 1e9 : order_secs[j];
+    return si > sj ? -1 : si < sj ? 1 : i - j;
+}
+
+static int *start_order(const struct config *cfg, const struct scenario_set *set, const int *sel, int n)
+{
+    int *ord = xmalloc(sizeof(int) * (size_t)(n + 1));
+    order_secs = xmalloc(sizeof(double) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        ord[i] = i;
+        order_secs[i] = results_last_secs(cfg, &set->v[sel[i]]);
+    }
+    qsort(ord, (size_t)n, sizeof(int), by_secs);
+    free(order_secs);
+    order_secs = NULL;
+    return ord;
+}
+
 void pool_run(const struct config *cfg, const struct scenario_set *set, const int *sel, int n,
               int jobs, int repeat, int *classes)
 {
     int next = 0, printed = 0, running = 0;
     pid_t *pids = xmalloc(sizeof(pid_t) * (size_t)(n + 1));
+    int *ord = start_order(cfg, set, sel, n);
     nworkers_max = jobs;
     for (int i = 0; i < n; i++)
-        classes[i] = NOT_FINISHED;
+        classes[i] = NOT_FINISHED, pids[i] = 0;
     while (printed < n && !got_signal) {
         while (running < jobs && next < n && !got_signal) {
-            pid_t pid = start_worker(cfg, &set->v[sel[next]], jobs, repeat);
+            int k = ord[next++];
+            pid_t pid = start_worker(cfg, &set->v[sel[k]], jobs, repeat);
             if (pid < 0) {
-                classes[next++] = R_ERROR;
+                classes[k] = R_ERROR;
                 continue;
             }
-            pids[next++] = pid;
+            pids[k] = pid;
             running++;
         }
         int status;
@@ -120,12 +147,12 @@ void pool_run(const struct config *cfg, const struct scenario_set *set, const in
             for (int w = 0; w < jobs; w++)
                 if (workers[w] == done)
                     workers[w] = 0;
-            for (int i = 0; i < next; i++)
+            for (int i = 0; i < n; i++)
                 if (classes[i] == NOT_FINISHED && pids[i] == done)
                     classes[i] = class_of(status);
             running--;
         }
-        while (printed < next && classes[printed] != NOT_FINISHED) {
+        while (printed < n && classes[printed] != NOT_FINISHED) {
             results_print(cfg, &set->v[sel[printed]], classes[printed] >= 0);
             printed++;
         }
@@ -136,4 +163,5 @@ void pool_run(const struct config *cfg, const struct scenario_set *set, const in
             running--;
     }
     free(pids);
+    free(ord);
 }

@@ -59,6 +59,18 @@ void results_remove(const struct config *cfg, const struct scenario *s)
     }
 }
 
+double results_last_secs(const struct config *cfg, const struct scenario *s)
+{
+    char path[1200];
+    double secs = -1;
+    run_file(cfg, s, "result.json", path, sizeof(path));
+    json_t *js = json_load_file(path, 0, NULL);
+    if (json_unpack(js, "{s:F}", "secs", &secs) < 0 || secs < 0)
+        secs = -1;
+    json_decref(js);
+    return secs;
+}
+
 void results_print(const struct config *cfg, const struct scenario *s, int finished)
 {
     char path[1200], err[512] = "no report";

@@ -14,6 +14,9 @@ int results_write(const struct config *cfg, const struct scenario *s, const stru
  * serial.log, trace.log, actual.trace, actual.serial), so that nothing stale
  * is reported for this one. */
 void results_remove(const struct config *cfg, const struct scenario *s);
+/* The time the last run of s took (its result.json), or -1 when there is
+ * none: the pool starts long scenarios first. */
+double results_last_secs(const struct config *cfg, const struct scenario *s);
 /* Print report.txt; `finished` 0 (or no file): the worker died. */
 void results_print(const struct config *cfg, const struct scenario *s, int finished);
 /* Write the TAP and JUnit reports (path NULL: not asked) for the selected scenarios;
