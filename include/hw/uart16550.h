@@ -21,7 +21,9 @@
 #define UART_MCR_RTS        0x02
 #define UART_REG_LSR        0x5     /* R:  line status */
 #define UART_LSR_DATA_READY 0x01
-#define UART_LSR_THR_EMPTY  0x20
+#define UART_LSR_THR_EMPTY  0x20    /* with the FIFO on: the transmit FIFO is empty */
+
+#define UART_TX_FIFO_DEPTH  16      /* 16550A transmit FIFO, in bytes */
 
 #define UART_BAUD_DIVISOR   1       /* 115200 baud from the 1.8432 MHz clock */
 
