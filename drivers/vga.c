@@ -7,21 +7,38 @@
  * buffer (80 cell writes to clear the new row) instead of copying the
  * screen up (2000 reads and writes per line); only when the buffer is used
  * up are the visible rows copied back to its top. `top` is the buffer row
- * shown first; `row` counts from it. */
+ * shown first; `row` counts from it.
+ *
+ * QEMU's VGA takes the text buffer one byte at a time (each byte is one
+ * memory_region_ops_write line in a trace), and so does the hardware's
+ * odd/even plane pair. `shown` remembers each cell's character, so a cell
+ * is written only when it changes, and then by its character byte alone:
+ * its attribute is already the default. A cell not yet written since boot
+ * (shown 0) may hold any attribute and gets both bytes. The copy back to
+ * the buffer's top reads `shown`, never the frame buffer. */
 #define VGA_BUF_ROWS ((int)(VGA_TEXT_SIZE / sizeof(uint16_t) / VGA_COLS))
 
 static int top, row, col;
+static uint8_t shown[VGA_BUF_ROWS * VGA_COLS];
 
-/* Cell (r, c) of the screen: 16 bits, the character in the low byte, the
- * attribute in the high. */
-static uintptr_t vga_cell_addr(int r, int c)
+/* Buffer cell i (row * VGA_COLS + column): 16 bits, the character in the
+ * low byte, the attribute in the high. */
+static void vga_buf_cell(int i, uint8_t ch)
 {
-    return VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)((top + r) * VGA_COLS + c);
+    uintptr_t addr = VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)i;
+    if (shown[i] == ch && ch)
+        return;
+    if (shown[i])
+        mmio_write8(addr, ch);
+    else
+        mmio_write16(addr, (uint16_t)(VGA_ATTR_DEFAULT << 8 | ch));
+    shown[i] = ch;
 }
 
+/* Cell (r, c) of the screen. */
 static void vga_cell(int r, int c, char ch)
 {
-    mmio_write16(vga_cell_addr(r, c), (uint16_t)(VGA_ATTR_DEFAULT << 8 | (uint8_t)ch));
+    vga_buf_cell((top + r) * VGA_COLS + c, (uint8_t)ch);
 }
 
 static void vga_crtc16(uint8_t hi_reg, uint8_t lo_reg, uint16_t v)
@@ -44,8 +61,7 @@ static void vga_scroll(void)
     } else {
         for (int r = 1; r < VGA_ROWS; r++)
             for (int c = 0; c < VGA_COLS; c++)
-                mmio_write16(VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)((r - 1) * VGA_COLS + c),
-                             mmio_read16(vga_cell_addr(r, c)));
+                vga_buf_cell((r - 1) * VGA_COLS + c, shown[(top + r) * VGA_COLS + c]);
         top = 0;
     }
     for (int c = 0; c < VGA_COLS; c++)
