@@ -52,7 +52,7 @@ static int load(const struct judge_job *j, const struct live *lv, struct texts *
         sb_add(&t->serial, "", 0);
     sb_free(&raw);
     crashdump_mask(t->serial.p, t->serial.len, &t->masked);
-    struct trace_opts o = { .events = &j->s->events, .base = j->s->trace_base, .rules = j->rules,
+    struct trace_opts o = { .events = &j->s->events, .regions = &j->s->event_regions, .base = j->s->trace_base, .rules = j->rules,
                             .inserts = lv->gdb_lines, .ninserts = (size_t)lv->ngdb_lines };
     trace_normalize(t->log.p, t->log.len, p->trace, &o, &t->tr);
     if (write_file(p->actual_trace, t->tr.text.p, t->tr.text.len, err, sizeof(err)) < 0 ||

@@ -220,7 +220,38 @@ static int set_qemu(struct ctx *c, struct scenario *s, const char *v)
     return 0;
 }
 
-static int set_events(struct ctx *c, struct scenario *s, const char *v) { return set_words(c, "events", &s->events, v); }
+/* `events =` words: GLOB, or GLOB@REGION for QEMU's memory-region events,
+ * whose lines end `name 'REGION'`. The region is split off here; QEMU is
+ * given the glob. */
+static int set_events(struct ctx *c, struct scenario *s, const char *v)
+{
+    struct strv w = { 0 };
+    if (set_words(c, "events", &w, v) < 0)
+        return -1;
+    for (int i = 0; i < w.n; i++) {
+        char *at = strchr(w.v[i], '@');
+        const char *region = at ? at + 1 : "";
+        if (at && (!*region || strspn(region, SCENARIO_REGION_CHARS) != strlen(region))) {
+            fail(c, "events: '%.80s': the region after @ is empty or has a character other than letters, digits, . _ -; write EVENT@REGION, "
+                 "e.g. memory_region_ops_read@pcie-mmcfg-mmio", w.v[i]);
+            strv_free(&w);
+            return -1;
+        }
+        if (at)
+            *at = 0;
+        if (at && !glob_match(w.v[i], "memory_region_ops_read", strlen("memory_region_ops_read")) &&
+            !glob_match(w.v[i], "memory_region_ops_write", strlen("memory_region_ops_write"))) {
+            fail(c, "events: '%.64s@%.64s': a region selects lines of memory_region_ops_read or "
+                 "memory_region_ops_write only; drop @%.64s", w.v[i], region, region);
+            strv_free(&w);
+            return -1;
+        }
+        strv_push(&s->events, w.v[i]);
+        strv_push(&s->event_regions, region);
+    }
+    strv_free(&w);
+    return 0;
+}
 
 static int set_keys(struct ctx *c, struct scenario *s, const char *v)
 {
@@ -449,6 +480,7 @@ void scenario_set_free(struct scenario_set *set)
         free(s->append);
         strv_free(&s->qemu);
         strv_free(&s->events);
+        strv_free(&s->event_regions);
         keys_free(&s->key_events);
         gdbspec_free(&s->gdb);
     }

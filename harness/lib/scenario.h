@@ -34,6 +34,8 @@
  * SCENARIO_QEMU_MAX. */
 #define SCENARIO_ARG_MAX 4096
 #define SCENARIO_QEMU_MAX 65536
+/* The characters of a memory region's name in `events = EVENT@REGION`. */
+#define SCENARIO_REGION_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
 /* Each of a run's logs (trace.log, serial.log) may grow to `log-limit`
  * bytes (default 64 MiB); a run that reaches it is stopped there (FAIL). */
 #define SCENARIO_LOG_LIMIT_DEFAULT (64ull << 20)
@@ -60,6 +62,10 @@ struct scenario {
     int has_exit;           /* append has the word `exit` */
     int has_pci_dump, has_pci_vv;   /* append has pci-x/pci-xxx/pci-xxxx, pci-vv */
     struct strv events;     /* trace event globs */
+    /* Per events word, the memory region after its `@` ("pcie-mmcfg-mmio"),
+     * or "": the glob keeps only lines of memory_region_ops_read/write on
+     * that region. Parallel to events. */
+    struct strv event_regions;
     int timeout;
     uint64_t log_limit;     /* `log-limit =`: the most each of trace.log and serial.log may hold */
     enum expect expect;

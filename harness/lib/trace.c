@@ -133,7 +133,9 @@ struct norm {
     uint32_t data;
     uint64_t *ptrs;             /* pointer bindings, P0 first; an address may recur */
     size_t nptrs, capptrs;
-    struct { char name[48]; size_t len; int keep; const char *rename; } ev[EVCACHE];
+    /* Per event name: keep all its lines (a glob without region), some (a
+     * glob with one: by_region), and its golden name. */
+    struct { char name[48]; size_t len; int keep, by_region; const char *rename; } ev[EVCACHE];
     int nev;
 };
 
@@ -146,30 +148,82 @@ static const char *golden_name(const struct trace_rules *r, const char *l, size_
     return NULL;
 }
 
-/* Is event l[0..n) one of the scenario's? The globs match its golden name,
- * which goes to *rename (NULL: the name is kept). */
-static int event_wanted(struct norm *s, const char *l, size_t n, const char **rename)
+static const char *opt_region(const struct trace_opts *o, int i)
 {
-    for (int i = 0; i < s->nev; i++)
-        if (s->ev[i].len == n && !memcmp(s->ev[i].name, l, n)) {
-            *rename = s->ev[i].rename;
-            return s->ev[i].keep;
-        }
-    const char *g = golden_name(s->o->rules, l, n);
+    return o->regions && i < o->regions->n ? o->regions->v[i] : "";
+}
+
+/* Does event `name` (its golden name, gn bytes) have globs that keep all
+ * its lines (*all), and globs that keep its lines on one region (*some)? */
+static void event_globs(const struct trace_opts *o, const char *name, size_t gn, int *all, int *some)
+{
+    *all = *some = 0;
+    for (int i = 0; i < o->events->n; i++)
+        if (glob_match(o->events->v[i], name, gn))
+            *(opt_region(o, i)[0] ? some : all) = 1;
+}
+
+/* The region a memory-region event's line names ("pcie-mmcfg-mmio"): its
+ * start, with its length in *rn; NULL when the line has none. */
+static const char *line_region(const struct trace_rules *r, const char *l, size_t n, size_t *rn)
+{
+    if (!r->region_field.s)
+        return NULL;
+    const char *f = find_str(l, l + n, r->region_field.s, r->region_field.len);
+    if (!f)
+        return NULL;
+    const char *b = f + r->region_field.len, *q = memchr(b, '\'', (size_t)(l + n - b));
+    if (!q)
+        return NULL;
+    *rn = (size_t)(q - b);
+    return b;
+}
+
+/* Is line l[0..n) on a region that a glob matching its event's golden
+ * name selects? */
+static int region_wanted(const struct norm *s, const char *name, size_t gn, const char *l, size_t n)
+{
+    size_t rn;
+    const char *reg = line_region(s->o->rules, l, n, &rn);
+    for (int i = 0; reg && i < s->o->events->n; i++) {
+        const char *want = opt_region(s->o, i);
+        if (want[0] && strlen(want) == rn && !memcmp(want, reg, rn) && glob_match(s->o->events->v[i], name, gn))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is line l[0..n), of event l[0..en), one to keep? The globs match its
+ * golden name, which goes to *rename (NULL: the name is kept). Lines of
+ * the write event (every device's MMIO and port writes) are kept only by
+ * a glob with a region. */
+static int event_wanted(struct norm *s, const char *l, size_t en, size_t n, int write, const char **rename)
+{
+    int k = -1;
+    for (int i = 0; i < s->nev && k < 0; i++)
+        if (s->ev[i].len == en && !memcmp(s->ev[i].name, l, en))
+            k = i;
+    const char *g = k >= 0 ? s->ev[k].rename : golden_name(s->o->rules, l, en);
     const char *name = g ? g : l;
-    size_t gn = g ? strlen(g) : n;
-    int keep = 0;
-    for (int i = 0; i < s->o->events->n && !keep; i++)
-        keep = glob_match(s->o->events->v[i], name, gn);
-    if (s->nev < EVCACHE && n < sizeof(s->ev[0].name)) {
-        memcpy(s->ev[s->nev].name, l, n);
-        s->ev[s->nev].len = n;
-        s->ev[s->nev].keep = keep;
-        s->ev[s->nev].rename = g;
-        s->nev++;
+    size_t gn = g ? strlen(g) : en;
+    int all, some;
+    if (k >= 0) {
+        all = s->ev[k].keep, some = s->ev[k].by_region;
+    } else {
+        event_globs(s->o, name, gn, &all, &some);
+        if (s->nev < EVCACHE && en < sizeof(s->ev[0].name)) {
+            memcpy(s->ev[s->nev].name, l, en);
+            s->ev[s->nev].len = en;
+            s->ev[s->nev].keep = all;
+            s->ev[s->nev].by_region = some;
+            s->ev[s->nev].rename = g;
+            s->nev++;
+        }
     }
     *rename = g;
-    return keep;
+    if (all && !write)
+        return 1;
+    return some && region_wanted(s, name, gn, l, n);
 }
 
 /* The name of pointer v: its latest binding, or a new one when `fresh` says
@@ -327,10 +381,8 @@ static void one_line(struct norm *s, const char *l, size_t n)
         return;
     const char *sp = memchr(l, ' ', n);
     size_t en = sp ? (size_t)(sp - l) : n;
-    if (tok_is(l, en, &r->write_event))
-        return;                 /* other devices' port/MMIO writes */
     const char *rename;
-    if (en && event_wanted(s, l, en, &rename))
+    if (en && event_wanted(s, l, en, n, tok_is(l, en, &r->write_event), &rename))
         emit_masked(s, l, n, rename);
 }
 

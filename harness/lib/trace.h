@@ -3,7 +3,7 @@
  * Keeps only (a) writes to the trace device, i.e. memory_region_ops_write
  * lines whose addr lies in [base, base + 8) (MARK and DATA), decoded into marker lines such as `== begin pci`, and
  * (b) lines of the scenario's events that fall between a phase's BEGIN and
- * END markers, and (c) the lines the caller inserts at given places (gdb
+ * END markers (for a glob with a region, its lines on that memory region), and (c) the lines the caller inserts at given places (gdb
  * stops). Pointer fields (for QEMU 7.2: mr, dbs=, bs=, bus, state,
  * IDEState, the first argument of ps2_*; struct trace_rules names them) are
  * renamed P0, P1... in order of first appearance.
@@ -36,6 +36,9 @@ struct trace_rules {
      * holding the address and the value (each with its leading blank and
      * the "0x" before the digits). */
     struct trace_field write_event, addr_field, value_field;
+    /* The memory-region events' last field, before the region's name and
+     * its closing quote (" name '"): what `events = EVENT@REGION` selects on. */
+    struct trace_field region_field;
     /* Pointer fields: the token after one of these tokens ("mr 0x..."). */
     const struct trace_field *ptr_after;
     /* Pointer fields: a token starting with one of these ("dbs=0x..."). */
@@ -61,6 +64,10 @@ struct trace_insert {
 
 struct trace_opts {
     const struct strv *events;  /* globs of the events to keep (golden names) */
+    /* NULL, or parallel to events: a region name, or "" for every line of
+     * the glob's events. With a region, only lines whose region field names
+     * it are kept; only so are lines of write_event kept inside a phase. */
+    const struct strv *regions;
     uint64_t base;              /* trace device base address */
     const struct trace_rules *rules;    /* the QEMU version's log format */
     /* Lines to place among the log's, in ascending offset order; all are

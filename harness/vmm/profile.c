@@ -22,6 +22,7 @@ static const struct trace_rename renames_72[] = {
     .write_event = TRACE_FIELD("memory_region_ops_write"),                          \
     .addr_field = TRACE_FIELD(" addr 0x"),                                          \
     .value_field = TRACE_FIELD(" value 0x"),                                        \
+    .region_field = TRACE_FIELD(" name '"),                                         \
     .ptr_after = ptr_after_72,                                                      \
     .ptr_prefix = ptr_prefix_72,                                                    \
     .ptr_first_arg = ptr_first_arg_72,                                              \

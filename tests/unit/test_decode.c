@@ -412,6 +412,14 @@ static void test_ports(void **state)
         { "memory_region_ops_write cpu 0 mr P addr 0xb80a2 value 0x30 size 1 name 'vga-lowmem'", { "row 1 column 1", "character" } },
         { "memory_region_ops_write cpu 0 mr P addr 0x1234 value 0x1 size 1 name 'mystery'", { "'mystery'", "no register map" } },
         { "memory_region_ops_read cpu 0 mr P addr 0x508 value 0x0 size 4 name 'acpi-tmr'", { "ACPI PM timer" } },
+        /* ECAM: bus << 20 | device << 15 | function << 12 | offset; an
+         * extended capability header is ID 15:0, version 19:16, next 31:20. */
+        { "memory_region_ops_read cpu 0 mr P addr 0xb0010100 value 0x14020001 size 4 name 'pcie-mmcfg-mmio'",
+          { "00:02.0 config 0x100", "ID 0x0001 (Advanced Error Reporting), version 2, next at 0x140" } },
+        { "memory_region_ops_read cpu 0 mr P addr 0xb031a148 value 0x525400ff size 4 name 'pcie-mmcfg-mmio'",
+          { "03:03.2 config 0x148 = 0x525400ff" } },
+        { "memory_region_ops_read cpu 0 mr P addr 0xb0000100 value 0xffffffff size 4 name 'pcie-mmcfg-mmio'",
+          { "00:00.0 config 0x100 = all ones" } },
     };
     FACTS(f);
 }

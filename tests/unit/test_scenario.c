@@ -61,6 +61,8 @@ static void test_all_keys(void **state)
     assert_int_equal(s->trace_base, 0xff000000u);
     assert_int_equal(s->events.n, 2);
     assert_string_equal(s->events.v[1], "pci_cfg_read");
+    assert_int_equal(s->event_regions.n, 2);
+    assert_string_equal(s->event_regions.v[1], "");
     assert_int_equal(s->timeout, 3600);
     assert_int_equal(s->expect, EXPECT_CRASH);
     assert_int_equal(s->key_events.n, 8);      /* a down/up, shift down, b down/up, shift up, enter */
@@ -166,6 +168,10 @@ static void test_errors(void **state)
     (void)state;
     expect_error("[a]\nappend = x\nmachin = pc\n", "a.cfg:3: unknown key 'machin'; valid keys: machine qemu");
     expect_error("[a]\nappend = x\nappend = y\n", "a.cfg:3: key 'append' given twice");
+    expect_error("[a]\nappend = x\nevents = pci_cfg_*@pcie-mmcfg-mmio\n",
+                 "a.cfg:3: events: 'pci_cfg_*@pcie-mmcfg-mmio': a region selects lines of memory_region_ops_read or memory_region_ops_write only");
+    expect_error("[a]\nappend = x\nevents = memory_region_ops_read@\n", "a.cfg:3: events: 'memory_region_ops_read@': the region after @ is empty");
+    expect_error("[a]\nappend = x\nevents = memory_region_ops_read@a/b\n", "a.cfg:3: events: 'memory_region_ops_read@a/b': the region after @ is empty or has a character other");
     expect_error("append = x\n[a]\n", "a.cfg:1: 'append = x' comes before any [name] section");
     expect_error("[a b]\nappend = x\n", "a.cfg:1: bad section header '[a b]'");
     expect_error("[]\nappend = x\n", "a.cfg:1: bad section header '[]'");

@@ -47,6 +47,63 @@ static struct trace_out norm_n(const char *text, size_t len, const char *globs)
     return out;
 }
 
+/* An MMIO or port access of region `name` as QEMU logs it. */
+static void ops(struct sbuf *b, const char *ev, unsigned long long addr, const char *name)
+{
+    sb_printf(b, "%s cpu 0 mr 0x55d0c1a3e400 addr 0x%llx value 0x14020001 size 4 name '%s'\n", ev, addr, name);
+}
+
+/* `events = memory_region_ops_read@REGION`: of a memory-region event, only
+ * the lines on that region; the write event (every device's writes) only
+ * with a region; a plain glob keeps all the lines of its event. */
+static void test_region_filter(void **state)
+{
+    (void)state;
+    struct sbuf b = { 0 };
+    mark(&b, TRACE_KIND_BEGIN, TRACE_PHASE_PCI, 0);
+    ops(&b, "memory_region_ops_read", 0xb0010100, "pcie-mmcfg-mmio");
+    ops(&b, "memory_region_ops_read", 0x3fd, "serial");
+    ops(&b, "memory_region_ops_write", 0xb0010104, "pcie-mmcfg-mmio");
+    ops(&b, "memory_region_ops_write", 0x3f8, "serial");
+    ops(&b, "memory_region_ops_read", 0xb0010108, "pcie-mmcfg-mmio-x");
+    mark(&b, TRACE_KIND_END, TRACE_PHASE_PCI, 0);
+    static const struct { const char *globs, *regions, *want; } cases[] = {
+        { "memory_region_ops_read", "pcie-mmcfg-mmio",
+          "== begin pci\n"
+          "memory_region_ops_read cpu 0 mr P0 addr 0xb0010100 value 0x14020001 size 4 name 'pcie-mmcfg-mmio'\n"
+          "== end pci status=0\n" },
+        { "memory_region_ops_*", "pcie-mmcfg-mmio",
+          "== begin pci\n"
+          "memory_region_ops_read cpu 0 mr P0 addr 0xb0010100 value 0x14020001 size 4 name 'pcie-mmcfg-mmio'\n"
+          "memory_region_ops_write cpu 0 mr P0 addr 0xb0010104 value 0x14020001 size 4 name 'pcie-mmcfg-mmio'\n"
+          "== end pci status=0\n" },
+        { "memory_region_ops_read", "",
+          "== begin pci\n"
+          "memory_region_ops_read cpu 0 mr P0 addr 0xb0010100 value 0x14020001 size 4 name 'pcie-mmcfg-mmio'\n"
+          "memory_region_ops_read cpu 0 mr P0 addr 0x3fd value 0x14020001 size 4 name 'serial'\n"
+          "memory_region_ops_read cpu 0 mr P0 addr 0xb0010108 value 0x14020001 size 4 name 'pcie-mmcfg-mmio-x'\n"
+          "== end pci status=0\n" },
+        { "memory_region_ops_write", "", "== begin pci\n== end pci status=0\n" },
+        { "memory_region_ops_write", "serial",
+          "== begin pci\n"
+          "memory_region_ops_write cpu 0 mr P0 addr 0x3f8 value 0x14020001 size 4 name 'serial'\n"
+          "== end pci status=0\n" },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct strv ev = { 0 }, rg = { 0 };
+        strv_push(&ev, cases[i].globs);
+        strv_push(&rg, cases[i].regions);
+        struct trace_opts o = { .events = &ev, .regions = &rg, .base = BASE, .rules = RULES };
+        struct trace_out out = { 0 };
+        assert_int_equal(trace_normalize(b.p, b.len, "t.log", &o, &out), 0);
+        assert_string_equal(sb_str(&out.text), cases[i].want);
+        trace_out_free(&out);
+        strv_free(&ev);
+        strv_free(&rg);
+    }
+    sb_free(&b);
+}
+
 static struct trace_out norm(const struct sbuf *b, const char *globs)
 {
     return norm_n(b->p ? b->p : "", b->len, globs);
@@ -322,6 +379,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_line_marker),
     cmocka_unit_test(test_segments),
     cmocka_unit_test(test_masking),
+    cmocka_unit_test(test_region_filter),
     cmocka_unit_test(test_dbs_reuse),
     cmocka_unit_test(test_crlf_and_truncated),
     cmocka_unit_test(test_empty),

@@ -5,6 +5,8 @@
  * firmware's) get their name and a short description. */
 #include <string.h>
 #include "harness/lib/decode/decode_parts.h"
+#include "hw/acpi.h"
+#include "hw/pcie.h"
 
 struct mmio {
     struct decode_state *st;
@@ -171,6 +173,43 @@ static void vga_text(const struct mmio *m)
     }
 }
 
+/* ECAM, QEMU's `pcie-mmcfg-mmio` region on q35: the logged address is the
+ * window's base + bus << 20 | device << 15 | function << 12 | offset. The
+ * window is aligned to its size; 256 buses (QEMU's default PCIEXBAR, and the
+ * most there can be) take 28 bits, so those bits of the address are read as
+ * the function and offset. */
+#define ECAM_WINDOW_MASK ((1u << (ECAM_BUS_SHIFT + 8)) - 1)
+
+static const struct dec_name ext_caps[] = {
+    { .value = PCI_EXT_CAP_ID_AER, .name = "Advanced Error Reporting" },
+    { .value = PCI_EXT_CAP_ID_DSN, .name = "Device Serial Number" },
+    { .value = PCI_EXT_CAP_ID_ACS, .name = "Access Control Services" },
+    { .value = PCI_EXT_CAP_ID_ARI, .name = "Alternative Routing-ID Interpretation" },
+    { .value = PCI_EXT_CAP_ID_ATS, .name = "Address Translation Service" },
+    { .value = PCI_EXT_CAP_ID_SRIOV, .name = "Single Root I/O Virtualization" },
+    { .name = NULL },
+};
+
+static void ecam(const struct mmio *m)
+{
+    uint32_t a = (uint32_t)m->addr & ECAM_WINDOW_MASK, off = a & 0xfff;
+    uint32_t v = (uint32_t)m->val;
+    say(m->out, "ECAM %s, %u byte%s: %02x:%02x.%x config 0x%03x", m->write ? "write" : "read", m->size,
+        m->size == 1 ? "" : "s", a >> ECAM_BUS_SHIFT, a >> ECAM_DEV_SHIFT & 31, a >> ECAM_FN_SHIFT & 7, off);
+    const char *reg = off < 0x100 ? decode_pci_register(off, 0) : NULL;
+    if (reg)
+        say(m->out, " %s", reg);
+    if (!m->write && m->size == 4 && v == 0xffffffffu) {
+        say(m->out, " = all ones: no extended space there");
+    } else if (!m->write && m->size == 4 && off == 0x100) {
+        const char *n = dec_name(ext_caps, PCIE_EXT_CAP_ID(v));
+        say(m->out, " = 0x%08x: first extended capability: ID 0x%04x (%s), version %u, next at 0x%03x", v,
+            PCIE_EXT_CAP_ID(v), n ? n : "not named here", PCIE_EXT_CAP_VER(v), PCIE_EXT_CAP_NEXT(v));
+    } else {
+        say(m->out, " %s 0x%x", m->write ? "<-" : "=", v);
+    }
+}
+
 /* Regions by name: a decoder, or a description. */
 static const struct region {
     const char *name;
@@ -180,6 +219,7 @@ static const struct region {
     { .name = "pc-testdev-iomem", .fn = trace_device },
     { .name = "pci-conf-idx", .fn = pci_index },
     { .name = "pci-conf-data", .fn = pci_data },
+    { .name = "pcie-mmcfg-mmio", .fn = ecam },
     { .name = "i8042-data", .fn = i8042_data },
     { .name = "i8042-cmd", .fn = i8042_cmd },
     { .name = "pic", .fn = pic },
