@@ -226,8 +226,10 @@ static int set_qemu(struct ctx *c, struct scenario *s, const char *v)
 static int set_events(struct ctx *c, struct scenario *s, const char *v)
 {
     struct strv w = { 0 };
-    if (set_words(c, "events", &w, v) < 0)
+    if (set_words(c, "events", &w, v) < 0) {
+        strv_free(&w);
         return -1;
+    }
     for (int i = 0; i < w.n; i++) {
         char *at = strchr(w.v[i], '@');
         const char *region = at ? at + 1 : "";
