@@ -240,6 +240,25 @@ const char *elfsym_function_at(const struct elfsym *e, uint64_t addr, uint64_t *
     return buf;
 }
 
+size_t elfsym_read(const struct elfsym *e, uint64_t addr, uint8_t *buf, size_t len)
+{
+    Elf_Scn *scn = NULL;
+    while ((scn = elf_nextscn(e->elf, scn)) != NULL) {
+        GElf_Shdr sh;
+        Elf_Data *d;
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS || !(sh.sh_flags & SHF_ALLOC) ||
+            addr < sh.sh_addr || addr - sh.sh_addr >= sh.sh_size || !(d = elf_getdata(scn, NULL)))
+            continue;
+        uint64_t off = addr - sh.sh_addr;
+        if (off >= d->d_size)
+            return 0;
+        size_t n = d->d_size - off < len ? (size_t)(d->d_size - off) : len;
+        memcpy(buf, (const uint8_t *)d->d_buf + off, n);
+        return n;
+    }
+    return 0;
+}
+
 /* Edit distance, capped: names are short. */
 static int distance(const char *a, const char *b)
 {

@@ -32,10 +32,12 @@ void debug_qemu_words(const struct config *cfg, const struct paths *p, struct st
 }
 
 void debug_init(struct debug *d, const struct config *cfg, const struct scenario *s,
-                const struct paths *p, pid_t pid)
+                const struct paths *p, pid_t pid, struct logfollow *follow)
 {
     memset(d, 0, sizeof(*d));
     d->cfg = cfg, d->s = s, d->p = p, d->pid = pid;
+    d->typed = s->key_events.n > 0;
+    d->follow = follow;
     d->g.fd = -1;
     d->anchor = qemu_has_event(&cfg->caps, ANCHOR_EVENT);
     d->hits = xmalloc(sizeof(int) * (size_t)(s->gdb.n + 1));
@@ -103,6 +105,16 @@ static int setup(struct debug *d, double deadline, char *err, size_t errlen)
             sb_free(&where);
             d->bps[d->nbps++] = sp->locs[k].addr;
         }
+    }
+    for (int i = 0; d->typed && i < d->nbps; i++)
+        if (d->bps[i] == d->kw.sti + 1)
+            return errorf(err, errlen, "a break at 0x%08llx is the hlt of the key wait, where the vCPU sleeps "
+                          "until each key (harness/run/keywait.h); break before or after it",
+                          (unsigned long long)d->bps[i]);
+    if (d->typed) {
+        d->bps[d->nbps++] = d->kw.sti;
+        sb_printf(&d->report, "key wait, where the vCPU is parked before each key (parks are not stops): 0x%08llx %s in %s\n",
+                  (unsigned long long)d->kw.sti, KEYWAIT_INLINE, KEYWAIT_FUNCTION);
     }
     qsort(d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64);
     int k = 0;
@@ -212,7 +224,11 @@ static int hit_line(struct debug *d, int i, const uint32_t *regs, struct sbuf *l
     d->wold[i] = v;
     if (sp->addr == d->s->trace_base + TRACEDEV_REG_MARK && sp->len == 4) {
         struct sbuf m = { 0 };
-        trace_marker_text((uint32_t)v, 0, &m);
+        uint64_t data = 0;      /* a CHECK carries the DATA register, written just before */
+        if (TRACEDEV_MARK_KIND((uint32_t)v) == TRACE_KIND_CHECK &&
+            mem_value(d, d->s->trace_base + TRACEDEV_REG_DATA, 4, &data, deadline, err, errlen) < 0)
+            return -1;
+        trace_marker_text((uint32_t)v, (uint32_t)data, &m);
         sb_printf(line, " (%s)", m.p + 3);      /* without "== " */
         sb_free(&m);
     }
@@ -251,8 +267,8 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
                    char *err, size_t errlen)
 {
     const struct gdb_specs *g = &d->s->gdb;
-    uint64_t offset, loglen;
-    place(d, &offset, &loglen);
+    uint64_t offset = 0, loglen = 0;
+    int placed = 0;
     for (int i = 0; i < g->n; i++) {
         const struct gdb_spec *sp = &g->v[i];
         int hit = 0;
@@ -263,6 +279,8 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
                 hit = sp->kind == GDB_BREAK && sp->locs[k].addr == regs[REG_EIP];
         if (!hit)
             continue;
+        if (!placed++)
+            place(d, &offset, &loglen);
         d->hits[i]++;
         struct sbuf line = { 0 };
         int rc = hit_line(d, i, regs, &line, deadline, err, errlen);
@@ -309,6 +327,19 @@ static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double d
     return -1;
 }
 
+/* A stop at the key wait's sti is a park, with the markers the log holds
+ * now (the vCPU wrote them before it stopped); any other stop ends one. */
+static void park_or_not(struct debug *d, const struct gdb_stop *st, uint64_t pc)
+{
+    if (!d->typed || st->watch || pc != d->kw.sti) {
+        keywait_unpark(&d->kw);
+        return;
+    }
+    logfollow_poll(d->follow);
+    keywait_park(&d->kw, d->follow->ready, d->follow->acks);
+    d->parks++;
+}
+
 /* Handle one stop and resume: a breakpoint's own address is stepped over
  * (QEMU would stop there again at once). */
 static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *err, size_t errlen)
@@ -319,8 +350,11 @@ static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *
             d->ended = 1;
             return 0;
         }
-        if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0 ||
-            hits_of(d, st, regs, deadline, err, errlen) < 0)
+        if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0)
+            return -1;
+        if (steps == 0)
+            park_or_not(d, st, regs[REG_EIP]);
+        if (hits_of(d, st, regs, deadline, err, errlen) < 0)
             return -1;
         if (steps > 0 || st->watch || !has_bp(d, regs[REG_EIP]))
             break;
@@ -369,6 +403,11 @@ int debug_act(struct debug *d, struct live *lv, int quitting, double deadline)
             return -1;
         }
         d->up = 1;
+        if (d->typed && keywait_find(d->elf, d->cfg->kernel, &d->kw, err, sizeof(err)) < 0) {
+            sb_printf(&lv->problem, "%s", err);
+            lv->problem_error = 1;
+            return -1;
+        }
         if (setup(d, deadline, err, sizeof(err)) < 0)
             return d->g.lost ? lost(d, lv, quitting, err) : (sb_printf(&lv->problem, "%s", err), lv->problem_error = 1, -1);
     }
@@ -389,6 +428,13 @@ int debug_act(struct debug *d, struct live *lv, int quitting, double deadline)
         return -1;
     }
 }
+
+int debug_may_type(const struct debug *d, unsigned acks_due)
+{
+    return d->up && !d->ended && keywait_may_type(&d->kw, acks_due);
+}
+
+void debug_typed(struct debug *d, unsigned acks) { keywait_typed(&d->kw, acks); }
 
 void debug_wait(struct debug *d, int ino, double max_s)
 {
@@ -415,6 +461,8 @@ void debug_finish(struct debug *d, struct live *lv)
     if (!d->report.len)
         sb_printf(&d->report, "gdb stops of %s: the stub was never set up\n", d->s->name);
     sb_printf(&d->report, "%d stops\n", d->n);
+    if (d->typed)
+        sb_printf(&d->report, "%d parks at the key wait\n", d->parks);
     if (write_file(d->p->gdb_report, d->report.p, d->report.len, err, sizeof(err)) < 0 && !lv->problem.len) {
         sb_printf(&lv->problem, "%s", err);
         lv->problem_error = 1;

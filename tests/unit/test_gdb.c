@@ -1,6 +1,7 @@
 /* unit-sources: libharness */
 /* gdb stops: the break = / watch = syntax and its errors, the scenario keys
- * given more than once, and gdb lines placed in the normalised trace. */
+ * given more than once, gdb lines placed in the normalised trace, and when a
+ * typed key may be sent in a run with stops. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,10 +13,35 @@
 #include "harness/lib/gdbspec.h"
 #include "harness/lib/scenario.h"
 #include "harness/lib/trace.h"
+#include "harness/run/keywait.h"
 #include "harness/vmm/profile.h"
 #include "unit.h"
 
 static char err[1024];
+
+/* A key goes only after a park that came after READY and every ACK due;
+ * a key that raises IRQ 1 ends the park, one that QEMU turns into no byte
+ * does not; any other stop ends it. */
+static void test_key_wait_rule(void **state)
+{
+    (void)state;
+    struct keywait kw = { .sti = 0x104180 };
+    assert_false(keywait_may_type(&kw, 0));         /* never parked */
+    keywait_park(&kw, 0, 0);
+    assert_false(keywait_may_type(&kw, 0));         /* parked before READY */
+    keywait_park(&kw, 1, 0);
+    assert_true(keywait_may_type(&kw, 0));
+    keywait_typed(&kw, 1);
+    assert_false(keywait_may_type(&kw, 1));         /* its byte wakes the vCPU */
+    keywait_park(&kw, 1, 0);
+    assert_false(keywait_may_type(&kw, 1));         /* a park before the key's ACK */
+    keywait_park(&kw, 1, 1);
+    assert_true(keywait_may_type(&kw, 1));
+    keywait_typed(&kw, 0);
+    assert_true(keywait_may_type(&kw, 1));          /* no byte: still parked */
+    keywait_unpark(&kw);
+    assert_false(keywait_may_type(&kw, 1));
+}
 
 static void test_break_forms(void **state)
 {
@@ -149,6 +175,7 @@ static void test_trace_inserts(void **state)
 }
 
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_key_wait_rule),
     cmocka_unit_test(test_break_forms),
     cmocka_unit_test(test_watch_forms),
     cmocka_unit_test(test_errors),
