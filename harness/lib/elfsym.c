@@ -22,6 +22,12 @@ struct dfunc {
     int inlined;
 };
 
+/* A description already made (elfsym_describe), by address. */
+struct memo {
+    uint64_t addr;
+    char *text;
+};
+
 struct elfsym {
     int fd;
     Elf *elf;
@@ -30,6 +36,8 @@ struct elfsym {
     int nsyms;
     struct dfunc *funcs;
     int nfuncs, capfuncs;
+    struct memo *memo;      /* a run stops at a few addresses, many times */
+    int nmemo;
 };
 
 static void read_symtab(struct elfsym *e)
@@ -155,6 +163,9 @@ void elfsym_close(struct elfsym *e)
         free(e->syms[i].name);
     free(e->syms);
     free(e->funcs);
+    for (int i = 0; i < e->nmemo; i++)
+        free(e->memo[i].text);
+    free(e->memo);
     if (e->dw)
         dwarf_end(e->dw);
     elf_end(e->elf);
@@ -329,7 +340,7 @@ static void call_site(Dwarf_Die *cu, Dwarf_Die *die, struct sbuf *out)
     sb_printf(out, "%s:%llu", name ? name : "?", (unsigned long long)line);
 }
 
-void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
+static void describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
 {
     Dwarf_Die cu, *scopes = NULL;
     if (!e->dw || !dwarf_addrdie(e->dw, addr, &cu))
@@ -351,4 +362,19 @@ void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
         }
     }
     free(scopes);
+}
+
+void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
+{
+    for (int i = 0; i < e->nmemo; i++)
+        if (e->memo[i].addr == addr) {
+            sb_puts(out, e->memo[i].text);
+            return;
+        }
+    struct sbuf t = { 0 };
+    describe(e, addr, &t);
+    e->memo = xrealloc(e->memo, (size_t)(e->nmemo + 1) * sizeof(*e->memo));
+    e->memo[e->nmemo++] = (struct memo){ .addr = addr, .text = xstrdup(sb_str(&t)) };
+    sb_puts(out, e->memo[e->nmemo - 1].text);
+    sb_free(&t);
 }

@@ -54,7 +54,8 @@ size_t elfsym_read(const struct elfsym *e, uint64_t addr, uint8_t *buf, size_t l
 
 /* Where `addr` is in the source, for reports: "FILE:LINE", then for each
  * inlined scope around it, innermost first, " in NAME inlined at FILE:LINE".
- * Appends nothing when there is no line information. */
+ * Appends nothing when there is no line information. Kept per address: the
+ * DWARF lookup is made once for each. */
 void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out);
 
 #endif

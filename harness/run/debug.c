@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "abi/tracedev.h"
+#include "harness/lib/x86insn.h"
 #include "harness/run/debug.h"
 #include "harness/vmm/process.h"
 
@@ -70,10 +71,14 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int has_bp(const struct debug *d, uint64_t pc)
+/* The index of breakpoint pc in d->bps, or -1. */
+static int bp_index(const struct debug *d, uint64_t pc)
 {
-    return bsearch(&pc, d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64) != NULL;
+    const uint64_t *b = bsearch(&pc, d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64);
+    return b ? (int)(b - d->bps) : -1;
 }
+
+static int has_bp(const struct debug *d, uint64_t pc) { return bp_index(d, pc) >= 0; }
 
 /* Describe each spec in the report and insert its breakpoints and watchpoints. */
 static int setup(struct debug *d, double deadline, char *err, size_t errlen)
@@ -122,6 +127,12 @@ static int setup(struct debug *d, double deadline, char *err, size_t errlen)
         if (k == 0 || d->bps[i] != d->bps[k - 1])
             d->bps[k++] = d->bps[i];
     d->nbps = k;
+    d->stays = xmalloc(sizeof(int) * (size_t)(k + 1));
+    for (int i = 0; i < d->nbps; i++) {
+        uint8_t code[15];       /* the longest x86 instruction */
+        size_t n = elfsym_read(d->elf, d->bps[i], code, sizeof(code));
+        d->stays[i] = n == 0 || x86_step_may_stay(code, n);
+    }
     for (int i = 0; i < d->nbps; i++)
         if (gdb_point(&d->g, 1, GDB_BREAK, d->bps[i], 1, until(deadline), err, errlen) < 0)
             return -1;
@@ -297,12 +308,15 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
 
 /* Single-step off breakpoint address pc. QEMU lets a single step pass its
  * own breakpoints (accel/tcg/cpu-exec.c, check_for_breakpoints: "Singlestep
- * overrides breakpoints"), which saves two packets per stop; should the step
- * not leave pc, the breakpoint is removed around a second step, as gdb
- * does. 1 and *st the step's stop, or -1. */
+ * overrides breakpoints"), which saves two packets per stop. Only where the
+ * instruction may leave EIP in place (a REP string instruction, a branch:
+ * x86_step_may_stay, from the kernel's bytes) is EIP read after the step;
+ * should it not have left pc, the breakpoint is removed around a second
+ * step, as gdb does. 1 and *st the step's stop, or -1. */
 static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double deadline, char *err, size_t errlen)
 {
     uint32_t regs[REG_COUNT];
+    int i = bp_index(d, pc), check = i < 0 || d->stays[i];
     for (int lifted = 0; lifted < 2; lifted++) {
         if (lifted && gdb_point(&d->g, 0, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
             return -1;
@@ -316,7 +330,7 @@ static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double d
             return -1;
         if (lifted && gdb_point(&d->g, 1, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
             return -1;
-        if (st->sig == 'W' || st->sig == 'X' || st->watch)
+        if (st->sig == 'W' || st->sig == 'X' || st->watch || !check)
             return 1;
         if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0)
             return -1;
@@ -367,7 +381,10 @@ static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *
         if (!st->watch)
             break;              /* the step itself hit nothing */
     }
-    return gdb_resume(&d->g, 0, deadline, err, errlen);
+    if (gdb_resume(&d->g, 0, deadline, err, errlen) < 0)
+        return -1;
+    /* parked: a key may go next, once the VM runs */
+    return d->kw.parked ? gdb_settle(&d->g, until(deadline), err, errlen) : 0;
 }
 
 /* The stub closed: QEMU ending (fine), or the stub gone while QEMU runs. */
@@ -460,9 +477,9 @@ void debug_finish(struct debug *d, struct live *lv)
     gdb_close(&d->g);
     if (!d->report.len)
         sb_printf(&d->report, "gdb stops of %s: the stub was never set up\n", d->s->name);
-    sb_printf(&d->report, "%d stops\n", d->n);
     if (d->typed)
         sb_printf(&d->report, "%d parks at the key wait\n", d->parks);
+    sb_printf(&d->report, "%d stops\n", d->n);
     if (write_file(d->p->gdb_report, d->report.p, d->report.len, err, sizeof(err)) < 0 && !lv->problem.len) {
         sb_printf(&lv->problem, "%s", err);
         lv->problem_error = 1;
@@ -474,6 +491,7 @@ void debug_finish(struct debug *d, struct live *lv)
     lv->gdb_hits = d->hits;
     free(d->v);
     free(d->bps);
+    free(d->stays);
     free(d->wold);
     sb_free(&d->report);
     elfsym_close(d->elf);

@@ -42,6 +42,7 @@ struct debug {
     struct gdb g;
     int up, ended, anchor;
     uint64_t *bps;              /* the breakpoint addresses inserted, sorted, once each */
+    int *stays;                 /* per bps[]: a step there may leave EIP in place */
     int nbps;
     uint64_t *wold;             /* per spec: a watch's value at its last stop */
     int *hits;                  /* per spec */
