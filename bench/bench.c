@@ -26,7 +26,8 @@
  *     against the same scenario without its break/watch lines (copied to
  *     BUILD/bench/nogdb/, goldens without their gdb lines), the stops, and
  *     in a typed scenario the parks at the key wait (harness/run/keywait.h),
- *     each a breakpoint stop too. Target: 1.5x for up to 100 stops.
+ *     each a breakpoint stop too; the runs with and without interleaved.
+ *     Target: 1.5x for up to 100 stops.
  * Numbers are reported, never asserted. BENCH_ONLY=normalizer runs table 2
  * alone, BENCH_ONLY=gdb table 5. */
 #include <signal.h>
@@ -406,19 +407,24 @@ static void bench_versions(const struct scenario_set *set, char names[][48], int
 
 /* s's section of its file without its break/watch lines, appended to *out;
  * its goldens without their gdb lines into exp/. */
-/* The median of `runs` timed runs of argv; *odd is a status other than
- * `want` when one came. */
-static double median_run(char **argv, double limit_s, int runs, int want, int *odd)
+/* Medians of `runs` timed runs each of a and b, a run of a then one of b,
+ * so that other load on the machine weighs on both alike; *oa, *ob a
+ * status other than 0 when one came. */
+static void median_pair(char **a, char **b, double limit_s, int runs, double *ta, double *tb, int *oa, int *ob)
 {
-    double t[MAXRUNS];
-    *odd = 0;
-    for (int i = 0; i < runs; i++) {
-        int st = -1;
-        t[i] = timed_run(argv, limit_s, &st);
-        if (st != want)
-            *odd = st;
-    }
-    return median(t, runs);
+    double t[2][MAXRUNS];
+    char **argv[2] = { a, b };
+    int *odd[2] = { oa, ob };
+    *oa = *ob = 0;
+    for (int i = 0; i < runs; i++)
+        for (int k = 0; k < 2; k++) {
+            int st = -1;
+            t[k][i] = timed_run(argv[k], limit_s, &st);
+            if (st != 0)
+                *odd[k] = st;
+        }
+    *ta = median(t[0], runs);
+    *tb = median(t[1], runs);
 }
 
 static void copy_without_gdb(const struct scenario *s, const char *expected, const char *exp, struct sbuf *out)
@@ -503,8 +509,8 @@ static void bench_gdb(const struct scenario_set *set, char **av, int runs)
         char *b[] = { av[1], "--kernel", av[2], "--scenarios", dir.p, "--expected", exp.p, "--build", dir.p,
                       (char *)s->name, NULL };
         int oa, ob;
-        double ta = median_run(a, s->timeout + HARNESS_SLACK_S, runs, 0, &oa);
-        double tb = median_run(b, s->timeout + HARNESS_SLACK_S, runs, 0, &ob);
+        double ta, tb;
+        median_pair(a, b, s->timeout + HARNESS_SLACK_S, runs, &ta, &tb, &oa, &ob);
         double r = tb > 0 ? ta / tb : 0;
         int stops = count_of(av[4], s->name, "stops"), parks = count_of(av[4], s->name, "parks at the key wait");
         worst = stops <= 100 && r > worst ? r : worst;
