@@ -22,6 +22,12 @@ struct dfunc {
     int inlined;
 };
 
+/* A description already made (elfsym_describe), by address. */
+struct memo {
+    uint64_t addr;
+    char *text;
+};
+
 struct elfsym {
     int fd;
     Elf *elf;
@@ -30,6 +36,8 @@ struct elfsym {
     int nsyms;
     struct dfunc *funcs;
     int nfuncs, capfuncs;
+    struct memo *memo;      /* a run stops at a few addresses, many times */
+    int nmemo;
 };
 
 static void read_symtab(struct elfsym *e)
@@ -155,6 +163,9 @@ void elfsym_close(struct elfsym *e)
         free(e->syms[i].name);
     free(e->syms);
     free(e->funcs);
+    for (int i = 0; i < e->nmemo; i++)
+        free(e->memo[i].text);
+    free(e->memo);
     if (e->dw)
         dwarf_end(e->dw);
     elf_end(e->elf);
@@ -240,6 +251,25 @@ const char *elfsym_function_at(const struct elfsym *e, uint64_t addr, uint64_t *
     return buf;
 }
 
+size_t elfsym_read(const struct elfsym *e, uint64_t addr, uint8_t *buf, size_t len)
+{
+    Elf_Scn *scn = NULL;
+    while ((scn = elf_nextscn(e->elf, scn)) != NULL) {
+        GElf_Shdr sh;
+        Elf_Data *d;
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS || !(sh.sh_flags & SHF_ALLOC) ||
+            addr < sh.sh_addr || addr - sh.sh_addr >= sh.sh_size || !(d = elf_getdata(scn, NULL)))
+            continue;
+        uint64_t off = addr - sh.sh_addr;
+        if (off >= d->d_size)
+            return 0;
+        size_t n = d->d_size - off < len ? (size_t)(d->d_size - off) : len;
+        memcpy(buf, (const uint8_t *)d->d_buf + off, n);
+        return n;
+    }
+    return 0;
+}
+
 /* Edit distance, capped: names are short. */
 static int distance(const char *a, const char *b)
 {
@@ -310,7 +340,7 @@ static void call_site(Dwarf_Die *cu, Dwarf_Die *die, struct sbuf *out)
     sb_printf(out, "%s:%llu", name ? name : "?", (unsigned long long)line);
 }
 
-void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
+static void describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
 {
     Dwarf_Die cu, *scopes = NULL;
     if (!e->dw || !dwarf_addrdie(e->dw, addr, &cu))
@@ -332,4 +362,19 @@ void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
         }
     }
     free(scopes);
+}
+
+void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out)
+{
+    for (int i = 0; i < e->nmemo; i++)
+        if (e->memo[i].addr == addr) {
+            sb_puts(out, e->memo[i].text);
+            return;
+        }
+    struct sbuf t = { 0 };
+    describe(e, addr, &t);
+    e->memo = xrealloc(e->memo, (size_t)(e->nmemo + 1) * sizeof(*e->memo));
+    e->memo[e->nmemo++] = (struct memo){ .addr = addr, .text = xstrdup(sb_str(&t)) };
+    sb_puts(out, e->memo[e->nmemo - 1].text);
+    sb_free(&t);
 }

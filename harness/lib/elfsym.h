@@ -47,9 +47,15 @@ int elfsym_locations(const struct elfsym *e, const char *name, struct elfsym_loc
  * NULL when no function holds it. */
 const char *elfsym_function_at(const struct elfsym *e, uint64_t addr, uint64_t *off);
 
+/* Copy up to `len` bytes of the image at `addr` (the file's bytes of the
+ * loaded section that holds it: code and initialised data) into buf. How
+ * many were copied: 0 when no such section holds addr. */
+size_t elfsym_read(const struct elfsym *e, uint64_t addr, uint8_t *buf, size_t len);
+
 /* Where `addr` is in the source, for reports: "FILE:LINE", then for each
  * inlined scope around it, innermost first, " in NAME inlined at FILE:LINE".
- * Appends nothing when there is no line information. */
+ * Appends nothing when there is no line information. Kept per address: the
+ * DWARF lookup is made once for each. */
 void elfsym_describe(struct elfsym *e, uint64_t addr, struct sbuf *out);
 
 #endif

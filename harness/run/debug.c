@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "abi/tracedev.h"
+#include "harness/lib/x86insn.h"
 #include "harness/run/debug.h"
 #include "harness/vmm/process.h"
 
@@ -32,10 +33,12 @@ void debug_qemu_words(const struct config *cfg, const struct paths *p, struct st
 }
 
 void debug_init(struct debug *d, const struct config *cfg, const struct scenario *s,
-                const struct paths *p, pid_t pid)
+                const struct paths *p, pid_t pid, struct logfollow *follow)
 {
     memset(d, 0, sizeof(*d));
     d->cfg = cfg, d->s = s, d->p = p, d->pid = pid;
+    d->typed = s->key_events.n > 0;
+    d->follow = follow;
     d->g.fd = -1;
     d->anchor = qemu_has_event(&cfg->caps, ANCHOR_EVENT);
     d->hits = xmalloc(sizeof(int) * (size_t)(s->gdb.n + 1));
@@ -68,10 +71,14 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int has_bp(const struct debug *d, uint64_t pc)
+/* The index of breakpoint pc in d->bps, or -1. */
+static int bp_index(const struct debug *d, uint64_t pc)
 {
-    return bsearch(&pc, d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64) != NULL;
+    const uint64_t *b = bsearch(&pc, d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64);
+    return b ? (int)(b - d->bps) : -1;
 }
+
+static int has_bp(const struct debug *d, uint64_t pc) { return bp_index(d, pc) >= 0; }
 
 /* Describe each spec in the report and insert its breakpoints and watchpoints. */
 static int setup(struct debug *d, double deadline, char *err, size_t errlen)
@@ -104,12 +111,28 @@ static int setup(struct debug *d, double deadline, char *err, size_t errlen)
             d->bps[d->nbps++] = sp->locs[k].addr;
         }
     }
+    for (int i = 0; d->typed && i < d->nbps; i++)
+        if (d->bps[i] == d->kw.sti + 1)
+            return errorf(err, errlen, "a break at 0x%08llx is the hlt of the key wait, where the vCPU sleeps "
+                          "until each key (harness/run/keywait.h); break before or after it",
+                          (unsigned long long)d->bps[i]);
+    if (d->typed) {
+        d->bps[d->nbps++] = d->kw.sti;
+        sb_printf(&d->report, "key wait, where the vCPU is parked before each key (parks are not stops): 0x%08llx %s in %s\n",
+                  (unsigned long long)d->kw.sti, KEYWAIT_INLINE, KEYWAIT_FUNCTION);
+    }
     qsort(d->bps, (size_t)d->nbps, sizeof(uint64_t), cmp_u64);
     int k = 0;
     for (int i = 0; i < d->nbps; i++)
         if (k == 0 || d->bps[i] != d->bps[k - 1])
             d->bps[k++] = d->bps[i];
     d->nbps = k;
+    d->stays = xmalloc(sizeof(int) * (size_t)(k + 1));
+    for (int i = 0; i < d->nbps; i++) {
+        uint8_t code[15];       /* the longest x86 instruction */
+        size_t n = elfsym_read(d->elf, d->bps[i], code, sizeof(code));
+        d->stays[i] = n == 0 || x86_step_may_stay(code, n);
+    }
     for (int i = 0; i < d->nbps; i++)
         if (gdb_point(&d->g, 1, GDB_BREAK, d->bps[i], 1, until(deadline), err, errlen) < 0)
             return -1;
@@ -212,7 +235,11 @@ static int hit_line(struct debug *d, int i, const uint32_t *regs, struct sbuf *l
     d->wold[i] = v;
     if (sp->addr == d->s->trace_base + TRACEDEV_REG_MARK && sp->len == 4) {
         struct sbuf m = { 0 };
-        trace_marker_text((uint32_t)v, 0, &m);
+        uint64_t data = 0;      /* a CHECK carries the DATA register, written just before */
+        if (TRACEDEV_MARK_KIND((uint32_t)v) == TRACE_KIND_CHECK &&
+            mem_value(d, d->s->trace_base + TRACEDEV_REG_DATA, 4, &data, deadline, err, errlen) < 0)
+            return -1;
+        trace_marker_text((uint32_t)v, (uint32_t)data, &m);
         sb_printf(line, " (%s)", m.p + 3);      /* without "== " */
         sb_free(&m);
     }
@@ -251,8 +278,8 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
                    char *err, size_t errlen)
 {
     const struct gdb_specs *g = &d->s->gdb;
-    uint64_t offset, loglen;
-    place(d, &offset, &loglen);
+    uint64_t offset = 0, loglen = 0;
+    int placed = 0;
     for (int i = 0; i < g->n; i++) {
         const struct gdb_spec *sp = &g->v[i];
         int hit = 0;
@@ -263,6 +290,8 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
                 hit = sp->kind == GDB_BREAK && sp->locs[k].addr == regs[REG_EIP];
         if (!hit)
             continue;
+        if (!placed++)
+            place(d, &offset, &loglen);
         d->hits[i]++;
         struct sbuf line = { 0 };
         int rc = hit_line(d, i, regs, &line, deadline, err, errlen);
@@ -279,12 +308,15 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
 
 /* Single-step off breakpoint address pc. QEMU lets a single step pass its
  * own breakpoints (accel/tcg/cpu-exec.c, check_for_breakpoints: "Singlestep
- * overrides breakpoints"), which saves two packets per stop; should the step
- * not leave pc, the breakpoint is removed around a second step, as gdb
- * does. 1 and *st the step's stop, or -1. */
+ * overrides breakpoints"), which saves two packets per stop. Only where the
+ * instruction may leave EIP in place (a REP string instruction, a branch:
+ * x86_step_may_stay, from the kernel's bytes) is EIP read after the step;
+ * should it not have left pc, the breakpoint is removed around a second
+ * step, as gdb does. 1 and *st the step's stop, or -1. */
 static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double deadline, char *err, size_t errlen)
 {
     uint32_t regs[REG_COUNT];
+    int i = bp_index(d, pc), check = i < 0 || d->stays[i];
     for (int lifted = 0; lifted < 2; lifted++) {
         if (lifted && gdb_point(&d->g, 0, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
             return -1;
@@ -298,7 +330,7 @@ static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double d
             return -1;
         if (lifted && gdb_point(&d->g, 1, GDB_BREAK, pc, 1, until(deadline), err, errlen) < 0)
             return -1;
-        if (st->sig == 'W' || st->sig == 'X' || st->watch)
+        if (st->sig == 'W' || st->sig == 'X' || st->watch || !check)
             return 1;
         if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0)
             return -1;
@@ -307,6 +339,19 @@ static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double d
     }
     snprintf(err, errlen, "gdb stub: a single step does not leave 0x%08llx", (unsigned long long)pc);
     return -1;
+}
+
+/* A stop at the key wait's sti is a park, with the markers the log holds
+ * now (the vCPU wrote them before it stopped); any other stop ends one. */
+static void park_or_not(struct debug *d, const struct gdb_stop *st, uint64_t pc)
+{
+    if (!d->typed || st->watch || pc != d->kw.sti) {
+        keywait_unpark(&d->kw);
+        return;
+    }
+    logfollow_poll(d->follow);
+    keywait_park(&d->kw, d->follow->ready, d->follow->acks);
+    d->parks++;
 }
 
 /* Handle one stop and resume: a breakpoint's own address is stepped over
@@ -319,8 +364,11 @@ static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *
             d->ended = 1;
             return 0;
         }
-        if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0 ||
-            hits_of(d, st, regs, deadline, err, errlen) < 0)
+        if (gdb_regs(&d->g, regs, until(deadline), err, errlen) < 0)
+            return -1;
+        if (steps == 0)
+            park_or_not(d, st, regs[REG_EIP]);
+        if (hits_of(d, st, regs, deadline, err, errlen) < 0)
             return -1;
         if (steps > 0 || st->watch || !has_bp(d, regs[REG_EIP]))
             break;
@@ -333,7 +381,10 @@ static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *
         if (!st->watch)
             break;              /* the step itself hit nothing */
     }
-    return gdb_resume(&d->g, 0, deadline, err, errlen);
+    if (gdb_resume(&d->g, 0, deadline, err, errlen) < 0)
+        return -1;
+    /* parked: a key may go next, once the VM runs */
+    return d->kw.parked ? gdb_settle(&d->g, until(deadline), err, errlen) : 0;
 }
 
 /* The stub closed: QEMU ending (fine), or the stub gone while QEMU runs. */
@@ -369,6 +420,11 @@ int debug_act(struct debug *d, struct live *lv, int quitting, double deadline)
             return -1;
         }
         d->up = 1;
+        if (d->typed && keywait_find(d->elf, d->cfg->kernel, &d->kw, err, sizeof(err)) < 0) {
+            sb_printf(&lv->problem, "%s", err);
+            lv->problem_error = 1;
+            return -1;
+        }
         if (setup(d, deadline, err, sizeof(err)) < 0)
             return d->g.lost ? lost(d, lv, quitting, err) : (sb_printf(&lv->problem, "%s", err), lv->problem_error = 1, -1);
     }
@@ -389,6 +445,13 @@ int debug_act(struct debug *d, struct live *lv, int quitting, double deadline)
         return -1;
     }
 }
+
+int debug_may_type(const struct debug *d, unsigned acks_due)
+{
+    return d->up && !d->ended && keywait_may_type(&d->kw, acks_due);
+}
+
+void debug_typed(struct debug *d, unsigned acks) { keywait_typed(&d->kw, acks); }
 
 void debug_wait(struct debug *d, int ino, double max_s)
 {
@@ -414,6 +477,8 @@ void debug_finish(struct debug *d, struct live *lv)
     gdb_close(&d->g);
     if (!d->report.len)
         sb_printf(&d->report, "gdb stops of %s: the stub was never set up\n", d->s->name);
+    if (d->typed)
+        sb_printf(&d->report, "%d parks at the key wait\n", d->parks);
     sb_printf(&d->report, "%d stops\n", d->n);
     if (write_file(d->p->gdb_report, d->report.p, d->report.len, err, sizeof(err)) < 0 && !lv->problem.len) {
         sb_printf(&lv->problem, "%s", err);
@@ -426,6 +491,7 @@ void debug_finish(struct debug *d, struct live *lv)
     lv->gdb_hits = d->hits;
     free(d->v);
     free(d->bps);
+    free(d->stays);
     free(d->wold);
     sb_free(&d->report);
     elfsym_close(d->elf);

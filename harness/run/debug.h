@@ -13,15 +13,20 @@
  * and the stop's place is the end of the last gdbstub_hit_ line before that
  * length: lines that the main thread writes between the reply and the look
  * (a block drain of the stop) stay after the stop. Without that event (an
- * older QEMU) the place is the length itself. */
+ * older QEMU) the place is the length itself.
+ *
+ * In a typed run the vCPU also stops at the kernel's wait for a key, and a
+ * key is sent only while it is parked there (harness/run/keywait.h). */
 #ifndef HARNESS_RUN_DEBUG_H
 #define HARNESS_RUN_DEBUG_H
 
 #include <sys/types.h>
 #include "harness/judge/judge.h"
 #include "harness/lib/elfsym.h"
+#include "harness/run/keywait.h"
 #include "harness/run/run.h"
 #include "harness/vmm/gdb.h"
+#include "harness/vmm/logfollow.h"
 
 struct debug_hit {
     uint64_t offset, loglen;    /* its place in trace.log; the log's length at the stop */
@@ -37,6 +42,7 @@ struct debug {
     struct gdb g;
     int up, ended, anchor;
     uint64_t *bps;              /* the breakpoint addresses inserted, sorted, once each */
+    int *stays;                 /* per bps[]: a step there may leave EIP in place */
     int nbps;
     uint64_t *wold;             /* per spec: a watch's value at its last stop */
     int *hits;                  /* per spec */
@@ -44,6 +50,10 @@ struct debug {
     int n, cap;
     uint64_t last_offset;
     struct sbuf report;         /* gdb.txt */
+    int typed;                  /* the scenario types keys: park at the key wait */
+    struct keywait kw;
+    int parks;                  /* stops at the key wait */
+    struct logfollow *follow;   /* the run's log, for the markers at a park */
 };
 
 /* Does s stop the vCPU through the gdb stub? */
@@ -54,13 +64,17 @@ int debug_wanted(const struct scenario *s);
 void debug_qemu_words(const struct config *cfg, const struct paths *p, struct strv *io);
 
 void debug_init(struct debug *d, const struct config *cfg, const struct scenario *s,
-                const struct paths *p, pid_t pid);
+                const struct paths *p, pid_t pid, struct logfollow *follow);
 
 /* One look: connect and set up the first time, then handle every stop
  * that has arrived. 0, or -1 with lv->problem set (and lv->problem_error
  * when the stub is unreachable or gone while QEMU runs). `quitting`: the
  * harness asked QEMU to quit, so a closed stub is no error. */
 int debug_act(struct debug *d, struct live *lv, int quitting, double deadline);
+
+/* A typed run: may the next key go now (keywait_may_type)? And: it went. */
+int debug_may_type(const struct debug *d, unsigned acks_due);
+void debug_typed(struct debug *d, unsigned acks);
 
 /* Sleep until the stub or the inotify descriptor `ino` (-1: none) has
  * something, or max_s passes. */

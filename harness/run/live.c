@@ -82,6 +82,8 @@ static int act_keys(struct loop *c)
                   c->f.last_ack, lv->keys_sent, lv->acks_due & 0xFFF);
         return -1;
     }
+    if (debug_wanted(s) && !debug_may_type(&c->dbg, lv->acks_due))
+        return 0;               /* the vCPU is not parked in the key wait (keywait.h) */
     char err[512];
     const struct key_event *k = &s->key_events.v[lv->keys_sent];
     int rc = ensure_qmp(c);
@@ -100,6 +102,8 @@ static int act_keys(struct loop *c)
     }
     lv->acks_due += k->acks;
     lv->keys_sent++;
+    if (debug_wanted(s))
+        debug_typed(&c->dbg, k->acks);
     return 0;
 }
 
@@ -260,7 +264,7 @@ int live_run(const struct config *cfg, const struct scenario *s, const struct pa
                       .deadline = start + (cfg->attach ? LIVE_ATTACH_TIMEOUT_S : s->timeout),
                       .lv = lv, .rules = cfg->caps.profile->trace, .gdb = debug_wanted(s) || cfg->attach != NULL };
     if (debug_wanted(s))
-        debug_init(&c.dbg, cfg, s, p, pid);
+        debug_init(&c.dbg, cfg, s, p, pid, &c.f);
     loop_run(&c);
     proc_untrack_child(pid);
     return 0;

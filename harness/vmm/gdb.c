@@ -51,6 +51,27 @@ static void consume(struct gdb *g, size_t n)
     g->in.len -= n;
 }
 
+static int send_raw(struct gdb *g, const char *p, size_t n);
+
+/* Drop the first n bytes, which are not a packet: the `+` of a resume packet
+ * sent without waiting (gdb_resume) settles it, a `-` sends it again. */
+static int skip(struct gdb *g, size_t n, char *err, size_t errlen)
+{
+    for (size_t i = 0; i < n && g->unacked.len; i++) {
+        if (g->in.p[i] == '+') {
+            g->unacked.len = 0;
+        } else if (g->in.p[i] == '-') {
+            if (++g->naks > NAK_RETRIES)
+                return errorf(err, errlen, "gdb stub: '%.40s' refused %d times (bad checksum)", g->unacked.p,
+                              NAK_RETRIES + 1);
+            if (send_raw(g, g->unacked.p, g->unacked.len) < 0)
+                return errorf(err, errlen, "gdb stub: connection closed");
+        }
+    }
+    consume(g, n);
+    return 0;
+}
+
 static int send_raw(struct gdb *g, const char *p, size_t n)
 {
     while (n) {
@@ -83,6 +104,8 @@ static int hexval(int c)
 /* Send `$pkt#CK` and wait for the stub's `+`; a `-` sends it again. */
 static int send_packet(struct gdb *g, const char *pkt, double deadline, char *err, size_t errlen)
 {
+    if (gdb_settle(g, deadline, err, errlen) < 0)
+        return -1;
     struct sbuf out = { 0 };
     sb_printf(&out, "$%s#%02x", pkt, checksum(pkt, strlen(pkt)));
     int rc = -1;
@@ -143,8 +166,11 @@ static int read_packet(struct gdb *g, struct sbuf *pkt, double deadline, char *e
 {
     for (;;) {
         char *d = g->in.p ? memchr(g->in.p, '$', g->in.len) : NULL;
-        if (d && d != g->in.p)
-            consume(g, (size_t)(d - g->in.p)), d = g->in.p;    /* acks and noise before it */
+        if (d && d != g->in.p) {                                /* acks and noise before it */
+            if (skip(g, (size_t)(d - g->in.p), err, errlen) < 0)
+                return -1;
+            d = g->in.p;
+        }
         char *h = d ? memchr(d, '#', g->in.len) : NULL;
         if (h && (size_t)(h - g->in.p) + 3 <= g->in.len) {
             size_t n = (size_t)(h - d - 1);
@@ -159,8 +185,8 @@ static int read_packet(struct gdb *g, struct sbuf *pkt, double deadline, char *e
                 return 1;
             continue;
         }
-        if (!d && g->in.len)
-            consume(g, g->in.len);
+        if (!d && g->in.len && skip(g, g->in.len, err, errlen) < 0)
+            return -1;
         int f = fill(g, deadline);
         if (f < 0)
             return errorf(err, errlen, "gdb stub: connection closed by QEMU");
@@ -269,7 +295,35 @@ int gdb_resume(struct gdb *g, int step, double deadline, char *err, size_t errle
 {
     const char *pkt = g->vcont ? (step ? "vCont;s" : "vCont;c") : (step ? "s" : "c");
     double until = now_s() + GDB_REPLY_TIMEOUT_S;
-    return send_packet(g, pkt, until < deadline ? until : deadline, err, errlen);
+    if (gdb_settle(g, until < deadline ? until : deadline, err, errlen) < 0)
+        return -1;
+    g->unacked.len = 0;
+    g->naks = 0;
+    sb_printf(&g->unacked, "$%s#%02x", pkt, checksum(pkt, strlen(pkt)));
+    if (send_raw(g, g->unacked.p, g->unacked.len) < 0)
+        return errorf(err, errlen, "gdb stub: cannot send '%s': connection closed", pkt);
+    return 0;
+}
+
+int gdb_settle(struct gdb *g, double deadline, char *err, size_t errlen)
+{
+    while (g->unacked.len) {
+        if (g->in.len) {
+            char *d = memchr(g->in.p, '$', g->in.len);
+            size_t n = d ? (size_t)(d - g->in.p) : g->in.len;
+            if (n == 0)         /* a packet first: the stub counts it as the ack */
+                return g->unacked.len = 0, 0;
+            if (skip(g, n, err, errlen) < 0)
+                return -1;
+            continue;
+        }
+        int f = fill(g, deadline);
+        if (f <= 0)
+            return errorf(err, errlen, f < 0 ? "gdb stub: connection closed before '%.40s' was acknowledged"
+                                          : "gdb stub: '%.40s' not acknowledged within %.0f s (GDB_REPLY_TIMEOUT_S)",
+                          g->unacked.p, GDB_REPLY_TIMEOUT_S);
+    }
+    return 0;
 }
 
 /* "T05thread:01;watch:00000000ff000000;" and the like. */
@@ -374,4 +428,5 @@ void gdb_close(struct gdb *g)
         close(g->fd);
     g->fd = -1;
     sb_free(&g->in);
+    sb_free(&g->unacked);
 }

@@ -25,6 +25,8 @@ struct gdb {
     int lost;               /* the connection broke */
     int x86_64;             /* `g` answers in the x86-64 layout */
     int vcont;              /* vCont;c is supported */
+    struct sbuf unacked;    /* a resume packet sent, its `+` not seen yet */
+    int naks;               /* times the stub refused it */
 };
 
 /* Connect to `path` (retrying while QEMU `pid` has not made it, until
@@ -41,9 +43,17 @@ int gdb_request(struct gdb *g, const char *pkt, struct sbuf *reply, double deadl
 int gdb_point(struct gdb *g, int insert, enum gdb_kind kind, uint64_t addr, unsigned len,
               double deadline, char *err, size_t errlen);
 
-/* Resume the vCPU (vCont;c, else c) or single-step it (s): sent and
- * acknowledged; the stop that follows comes from gdb_stop. */
+/* Resume the vCPU (vCont;c, else c) or single-step it (s). The packet is
+ * sent without waiting for its `+`: the stub acknowledges before it acts,
+ * and the ack is taken (a `-` answered by sending it again) as the next
+ * packet is read, or by gdb_settle; the stop that follows comes from
+ * gdb_stop. Saves a round trip per resume. */
 int gdb_resume(struct gdb *g, int step, double deadline, char *err, size_t errlen);
+
+/* Wait for the `+` of the resume packet sent last, if it has not come yet.
+ * After it the VM runs for whatever QEMU's main loop does next (a QMP
+ * command, say): the stub sends the `+` and then starts the VM in one go. */
+int gdb_settle(struct gdb *g, double deadline, char *err, size_t errlen);
 
 /* A stop reply: 1 and *stop filled when one has arrived (waiting until
  * `deadline`; now_s() or earlier only looks); 0 when none yet; -1 with err

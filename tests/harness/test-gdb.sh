@@ -2,7 +2,8 @@
 # gdb stops (break = / watch =): bad input at parse time, a stop never
 # reached, a stub that cannot be reached or dies mid-run (ERROR, nothing
 # left behind), the hit count of a breakpoint against real gdb's on the same
-# kernel and command line, one MARK watch stop per marker written, the gdb
+# kernel and command line, one MARK watch stop per marker written, typed
+# keys sent only while the vCPU is parked in the key wait, the gdb
 # scenarios' goldens without their stops equal to runs without break/watch,
 # and --debug's printed gdb command attaching.
 . "$(dirname "$0")/lib.sh"
@@ -132,6 +133,21 @@ harness --bless mark
 marks=$(grep -c "addr 0xff000000 value .* name 'pc-testdev-iomem'" "$T/build/runs/mark/trace.log")
 stops=$(grep -c '^gdb: watch 0xff000000/4 write #' "$T/build/runs/mark/actual.trace")
 check "a MARK watch stops once per marker written ($marks markers, $stops stops)" [ "$marks" -gt 0 ] && [ "$marks" -eq "$stops" ]
+
+# --- typed keys: each sent while the vCPU is parked in the key wait ---
+: > "$CFG"
+section typed 'append = kbd exit' 'events = ps2_*' 'keys = hi{enter}' 'oracle = kbd-line' 'watch = 0xff000000/4 write'
+harness --bless typed
+check "a typed run with a MARK watch passes (status $RC)" [ "$RC" -eq 0 ]
+parks=$(sed -n 's/^\([0-9]*\) parks at the key wait$/\1/p' "$T/build/runs/typed/gdb.txt")
+check "... and parks the vCPU once per key event (6, got ${parks:-none})" [ "${parks:-0}" -eq 6 ]
+sti=$(sed -n 's/^key wait, .*: \(0x[0-9a-f]*\) wait_for_interrupt in i8042_read$/\1/p' "$T/build/runs/typed/gdb.txt")
+: > "$CFG"
+scenario hlt 'append = kbd exit' 'events = ps2_*' 'keys = hi{enter}' "break = $(printf '0x%x' $((${sti:-0} + 1)))"
+harness hlt
+check "a break on the key wait's hlt is an ERROR (status $RC)" [ "$RC" -eq 6 ]
+check "... saying why" grep -q "is the hlt of the key wait, where the vCPU sleeps until each key" "$T/out"
+check "no QEMU, socket or temporary file left" no_leftovers
 
 # --- stops leave the device events as they were ---
 : > "$CFG"

@@ -1,6 +1,8 @@
 /* unit-sources: libharness */
 /* gdb stops: the break = / watch = syntax and its errors, the scenario keys
- * given more than once, and gdb lines placed in the normalised trace. */
+ * given more than once, gdb lines placed in the normalised trace, and when a
+ * typed key may be sent in a run with stops, and where a single step may
+ * leave EIP in place. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,10 +14,66 @@
 #include "harness/lib/gdbspec.h"
 #include "harness/lib/scenario.h"
 #include "harness/lib/trace.h"
+#include "harness/lib/x86insn.h"
+#include "harness/run/keywait.h"
 #include "harness/vmm/profile.h"
 #include "unit.h"
 
 static char err[1024];
+
+/* A key goes only after a park that came after READY and every ACK due;
+ * a key that raises IRQ 1 ends the park, one that QEMU turns into no byte
+ * does not; any other stop ends it. */
+static void test_key_wait_rule(void **state)
+{
+    (void)state;
+    struct keywait kw = { .sti = 0x104180 };
+    assert_false(keywait_may_type(&kw, 0));         /* never parked */
+    keywait_park(&kw, 0, 0);
+    assert_false(keywait_may_type(&kw, 0));         /* parked before READY */
+    keywait_park(&kw, 1, 0);
+    assert_true(keywait_may_type(&kw, 0));
+    keywait_typed(&kw, 1);
+    assert_false(keywait_may_type(&kw, 1));         /* its byte wakes the vCPU */
+    keywait_park(&kw, 1, 0);
+    assert_false(keywait_may_type(&kw, 1));         /* a park before the key's ACK */
+    keywait_park(&kw, 1, 1);
+    assert_true(keywait_may_type(&kw, 1));
+    keywait_typed(&kw, 0);
+    assert_true(keywait_may_type(&kw, 1));          /* no byte: still parked */
+    keywait_unpark(&kw);
+    assert_false(keywait_may_type(&kw, 1));
+}
+
+/* After a step off a breakpoint, EIP is read only where the instruction
+ * may stay: REP string instructions and branches. */
+static void test_step_may_stay(void **state)
+{
+    (void)state;
+    static const struct { uint8_t code[8]; size_t n; int stays; } cases[] = {
+        { { 0x83, 0xec, 0x0c }, 3, 0 },             /* sub $0xc,%esp */
+        { { 0xfb }, 1, 0 },                         /* sti */
+        { { 0xf4 }, 1, 0 },                         /* hlt */
+        { { 0x66, 0xef }, 2, 0 },                   /* out %ax,(%dx) */
+        { { 0x0f, 0xb6, 0x07 }, 3, 0 },             /* movzbl (%edi),%eax */
+        { { 0xf3, 0xa5 }, 2, 1 },                   /* rep movsl */
+        { { 0x2e, 0xf2, 0xae }, 3, 1 },             /* repne scasb, behind a segment prefix */
+        { { 0xeb, 0xfe }, 2, 1 },                   /* jmp . */
+        { { 0x74, 0x05 }, 2, 1 },                   /* je */
+        { { 0x0f, 0x84, 0, 0, 0, 0 }, 6, 1 },       /* je rel32 */
+        { { 0xe8, 0, 0, 0, 0 }, 5, 1 },             /* call */
+        { { 0xc3 }, 1, 1 },                         /* ret */
+        { { 0xff, 0xe0 }, 2, 1 },                   /* jmp *%eax */
+        { { 0xcf }, 1, 1 },                         /* iret */
+        { { 0x66 }, 1, 1 },                         /* bytes end in the prefixes */
+        { { 0x0f }, 1, 1 },                         /* ... or in the opcode */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        if (x86_step_may_stay(cases[i].code, cases[i].n) != cases[i].stays)
+            fail_msg("case %zu: expected %d", i, cases[i].stays);
+    }
+    assert_int_equal(x86_step_may_stay(NULL, 0), 1);
+}
 
 static void test_break_forms(void **state)
 {
@@ -149,6 +207,8 @@ static void test_trace_inserts(void **state)
 }
 
 static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_key_wait_rule),
+    cmocka_unit_test(test_step_may_stay),
     cmocka_unit_test(test_break_forms),
     cmocka_unit_test(test_watch_forms),
     cmocka_unit_test(test_errors),
