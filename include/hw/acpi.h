@@ -44,5 +44,8 @@
 #define ECAM_BUS_SHIFT          20
 #define ECAM_DEV_SHIFT          15
 #define ECAM_FN_SHIFT           12
+#define ECAM_BUS_MAX            256     /* buses one window can map (8 bits) */
+#define ECAM_DEV_MASK           0x1F    /* after >> ECAM_DEV_SHIFT */
+#define ECAM_FN_MASK            0x7     /* after >> ECAM_FN_SHIFT */
 
 #endif

@@ -420,6 +420,8 @@ static void test_ports(void **state)
           { "03:03.2 config 0x148 = 0x525400ff" } },
         { "memory_region_ops_read cpu 0 mr P addr 0xb0000100 value 0xffffffff size 4 name 'pcie-mmcfg-mmio'",
           { "00:00.0 config 0x100 = all ones" } },
+        { "memory_region_ops_read cpu 0 mr P addr 0xb0008000 value 0xffffffff size 4 name 'pcie-mmcfg-mmio'",
+          { "00:01.0 config 0x000 VENDOR_ID", "all ones: no function there" } },
     };
     FACTS(f);
 }

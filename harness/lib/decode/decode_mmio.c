@@ -6,6 +6,7 @@
 #include <string.h>
 #include "harness/lib/decode/decode_parts.h"
 #include "hw/acpi.h"
+#include "hw/pci.h"
 #include "hw/pcie.h"
 
 struct mmio {
@@ -178,7 +179,7 @@ static void vga_text(const struct mmio *m)
  * window is aligned to its size; 256 buses (QEMU's default PCIEXBAR, and the
  * most there can be) take 28 bits, so those bits of the address are read as
  * the function and offset. */
-#define ECAM_WINDOW_MASK ((1u << (ECAM_BUS_SHIFT + 8)) - 1)
+#define ECAM_WINDOW_MASK (((uint32_t)ECAM_BUS_MAX << ECAM_BUS_SHIFT) - 1)
 
 static const struct dec_name ext_caps[] = {
     { .value = PCI_EXT_CAP_ID_AER, .name = "Advanced Error Reporting" },
@@ -192,16 +193,17 @@ static const struct dec_name ext_caps[] = {
 
 static void ecam(const struct mmio *m)
 {
-    uint32_t a = (uint32_t)m->addr & ECAM_WINDOW_MASK, off = a & 0xfff;
+    uint32_t a = (uint32_t)m->addr & ECAM_WINDOW_MASK, off = a & (PCI_CFG_SPACE_EXP_SIZE - 1);
     uint32_t v = (uint32_t)m->val;
     say(m->out, "ECAM %s, %u byte%s: %02x:%02x.%x config 0x%03x", m->write ? "write" : "read", m->size,
-        m->size == 1 ? "" : "s", a >> ECAM_BUS_SHIFT, a >> ECAM_DEV_SHIFT & 31, a >> ECAM_FN_SHIFT & 7, off);
-    const char *reg = off < 0x100 ? decode_pci_register(off, 0) : NULL;
+        m->size == 1 ? "" : "s", a >> ECAM_BUS_SHIFT, a >> ECAM_DEV_SHIFT & ECAM_DEV_MASK,
+        a >> ECAM_FN_SHIFT & ECAM_FN_MASK, off);
+    const char *reg = off < PCI_CFG_SPACE_SIZE ? decode_pci_register(off, 0) : NULL;
     if (reg)
         say(m->out, " %s", reg);
     if (!m->write && m->size == 4 && v == 0xffffffffu) {
-        say(m->out, " = all ones: no extended space there");
-    } else if (!m->write && m->size == 4 && off == 0x100) {
+        say(m->out, " = all ones: %s", off < PCI_CFG_SPACE_SIZE ? "no function there" : "no extended space there");
+    } else if (!m->write && m->size == 4 && off == PCI_CFG_SPACE_SIZE) {
         const char *n = dec_name(ext_caps, PCIE_EXT_CAP_ID(v));
         say(m->out, " = 0x%08x: first extended capability: ID 0x%04x (%s), version %u, next at 0x%03x", v,
             PCIE_EXT_CAP_ID(v), n ? n : "not named here", PCIE_EXT_CAP_VER(v), PCIE_EXT_CAP_NEXT(v));
