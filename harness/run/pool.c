@@ -1,5 +1,6 @@
 /* Worker processes; see pool.h. */
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,25 +100,29 @@ static int class_of(int status)
 /* The order to start sel[0..n) in: longest last run first (a scenario never
  * run counts as longest), so that the long ones do not end the suite alone.
  * Ties keep the selection's order. Reports still print in that order. */
-static double *order_secs;
+struct start {
+    int i;
+    double secs;
+};
+
 static int by_secs(const void *a, const void *b)
 {
-    int i = *(const int *)a, j = *(const int *)b;
-    double si = order_secs[i] < 0 ? 1e9 : order_secs[i], sj = order_secs[j] < 0 ? 1e9 : order_secs[j];
-    return si > sj ? -1 : si < sj ? 1 : i - j;
+    const struct start *x = a, *y = b;
+    return x->secs > y->secs ? -1 : x->secs < y->secs ? 1 : x->i - y->i;
 }
 
 static int *start_order(const struct config *cfg, const struct scenario_set *set, const int *sel, int n)
 {
+    struct start *st = xmalloc(sizeof(*st) * (size_t)(n + 1));
     int *ord = xmalloc(sizeof(int) * (size_t)(n + 1));
-    order_secs = xmalloc(sizeof(double) * (size_t)(n + 1));
     for (int i = 0; i < n; i++) {
-        ord[i] = i;
-        order_secs[i] = results_last_secs(cfg, &set->v[sel[i]]);
+        double secs = results_last_secs(cfg, &set->v[sel[i]]);
+        st[i] = (struct start){ .i = i, .secs = secs < 0 ? HUGE_VAL : secs };
     }
-    qsort(ord, (size_t)n, sizeof(int), by_secs);
-    free(order_secs);
-    order_secs = NULL;
+    qsort(st, (size_t)n, sizeof(*st), by_secs);
+    for (int i = 0; i < n; i++)
+        ord[i] = st[i].i;
+    free(st);
     return ord;
 }
 
