@@ -220,6 +220,17 @@ static int set_qemu(struct ctx *c, struct scenario *s, const char *v)
     return 0;
 }
 
+/* QEMU's events whose lines end `name 'REGION'`: the only ones a region selects. */
+static const char *const region_events[] = { "memory_region_ops_read", "memory_region_ops_write" };
+
+static int region_event(const char *glob)
+{
+    for (size_t i = 0; i < sizeof(region_events) / sizeof(region_events[0]); i++)
+        if (glob_match(glob, region_events[i], strlen(region_events[i])))
+            return 1;
+    return 0;
+}
+
 /* `events =` words: GLOB, or GLOB@REGION for QEMU's memory-region events,
  * whose lines end `name 'REGION'`. The region is split off here; QEMU is
  * given the glob. */
@@ -241,8 +252,7 @@ static int set_events(struct ctx *c, struct scenario *s, const char *v)
         }
         if (at)
             *at = 0;
-        if (at && !glob_match(w.v[i], "memory_region_ops_read", strlen("memory_region_ops_read")) &&
-            !glob_match(w.v[i], "memory_region_ops_write", strlen("memory_region_ops_write"))) {
+        if (at && !region_event(w.v[i])) {
             fail(c, "events: '%.64s@%.64s': a region selects lines of memory_region_ops_read or "
                  "memory_region_ops_write only; drop @%.64s", w.v[i], region, region);
             strv_free(&w);
