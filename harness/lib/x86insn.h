@@ -13,4 +13,7 @@
  * Prefixes of 32-bit code are skipped; the opcode is not decoded further. */
 int x86_step_may_stay(const uint8_t *code, size_t n);
 
+#define X86_OP_STI 0xfb         /* one-byte opcodes the harness looks for */
+#define X86_OP_HLT 0xf4
+
 #endif

@@ -2,10 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "harness/lib/x86insn.h"
 #include "harness/run/keywait.h"
 
-#define X86_STI 0xfb
-#define X86_HLT 0xf4
 #define MAX_COPIES 64       /* inlined copies of KEYWAIT_INLINE looked at */
 
 int keywait_find(const struct elfsym *e, const char *kernel, struct keywait *kw, char *err, size_t errlen)
@@ -28,7 +27,7 @@ int keywait_find(const struct elfsym *e, const char *kernel, struct keywait *kw,
         return -1;
     }
     uint8_t code[2];
-    if (elfsym_read(e, kw->sti, code, 2) != 2 || code[0] != X86_STI || code[1] != X86_HLT) {
+    if (elfsym_read(e, kw->sti, code, 2) != 2 || code[0] != X86_OP_STI || code[1] != X86_OP_HLT) {
         snprintf(err, errlen, "%s: the key wait at 0x%08llx (%s in %s) is not sti; hlt; rebuild the kernel with make",
                  kernel, (unsigned long long)kw->sti, KEYWAIT_INLINE, KEYWAIT_FUNCTION);
         return -1;
