@@ -320,7 +320,8 @@ int gdb_settle(struct gdb *g, double deadline, char *err, size_t errlen)
         int f = fill(g, deadline);
         if (f <= 0)
             return errorf(err, errlen, f < 0 ? "gdb stub: connection closed before '%.40s' was acknowledged"
-                                          : "gdb stub: '%.40s' not acknowledged within %.0f s (GDB_REPLY_TIMEOUT_S)",
+                                          : "gdb stub: '%.40s' not acknowledged before the deadline (at most "
+                                            "GDB_REPLY_TIMEOUT_S, %.0f s, or the scenario's timeout); QEMU's stub is stuck",
                           g->unacked.p, GDB_REPLY_TIMEOUT_S);
     }
     return 0;
