@@ -462,9 +462,8 @@ static void copy_without_gdb(const struct scenario *s, const char *expected, con
     sb_free(&text), sb_free(&g), sb_free(&path), sb_free(&keep);
 }
 
-/* The number that starts the line "N WORDS" of a run's gdb.txt ("87 stops",
- * the last line; "6 parks at the key wait" in a typed run); -1 when there
- * is none. */
+/* The number that starts the line "N WORDS" of a run's gdb.txt ("87 stops";
+ * "6 parks at the key wait" in a typed run); -1 when there is none. */
 static int count_of(const char *build, const char *name, const char *words)
 {
     struct sbuf t = { 0 }, p = { 0 };

@@ -33,6 +33,12 @@ struct debug_hit {
     char *line;                 /* "gdb: break i8042_irq #3" */
 };
 
+struct bp_code {
+    uint8_t b[15];              /* the longest x86 instruction */
+    size_t n;
+    int emulable;               /* x86_emulate_regs carries it out, and no sti or ss load precedes it */
+};
+
 struct debug {
     const struct config *cfg;
     const struct scenario *s;
@@ -43,6 +49,8 @@ struct debug {
     int up, ended, anchor;
     uint64_t *bps;              /* the breakpoint addresses inserted, sorted, once each */
     int *stays;                 /* per bps[]: a step there may leave EIP in place */
+    struct bp_code *code;       /* per bps[]: the kernel's bytes there, for the step over it */
+    int emulated;               /* steps done in the harness (x86_emulate_regs), not by the vCPU */
     int nbps;
     uint64_t *wold;             /* per spec: a watch's value at its last stop */
     int *hits;                  /* per spec */

@@ -101,6 +101,42 @@ static int hexval(int c)
     return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
+/* Send `$pkt#CK`, after the `+` of the last reply when it is due. */
+static int send_framed(struct gdb *g, const char *framed, size_t n)
+{
+    if (!g->ack_due)
+        return send_raw(g, framed, n);
+    struct sbuf out = { 0 };
+    sb_addc(&out, '+');
+    sb_add(&out, framed, n);
+    int rc = send_raw(g, out.p, out.len);
+    sb_free(&out);
+    g->ack_due = 0;
+    return rc;
+}
+
+/* The stub's answer to a packet sent: '+', '-', or '$' (a reply before
+ * the ack counts as one, left unread); 0 with err when none came. */
+static int await_ack(struct gdb *g, const char *pkt, double deadline, char *err, size_t errlen)
+{
+    for (;;) {
+        if (g->in.len == 0) {
+            int f = fill(g, deadline);
+            if (f <= 0)
+                return errorf(err, errlen, f < 0 ? "gdb stub: connection closed before '%.40s' was acknowledged"
+                                               : "gdb stub: '%.40s' not acknowledged within %.0f s (GDB_REPLY_TIMEOUT_S)",
+                              pkt, GDB_REPLY_TIMEOUT_S), 0;
+            continue;
+        }
+        int answer = g->in.p[0];
+        if (answer == '$')
+            return answer;
+        consume(g, 1);
+        if (answer == '+' || answer == '-')
+            return answer;
+    }                           /* anything else is noise between packets */
+}
+
 /* Send `$pkt#CK` and wait for the stub's `+`; a `-` sends it again. */
 static int send_packet(struct gdb *g, const char *pkt, double deadline, char *err, size_t errlen)
 {
@@ -110,30 +146,14 @@ static int send_packet(struct gdb *g, const char *pkt, double deadline, char *er
     sb_printf(&out, "$%s#%02x", pkt, checksum(pkt, strlen(pkt)));
     int rc = -1;
     for (int tries = 0; tries <= NAK_RETRIES; tries++) {
-        if (send_raw(g, out.p, out.len) < 0) {
+        if (send_framed(g, out.p, out.len) < 0) {
             errorf(err, errlen, "gdb stub: cannot send '%.40s': connection closed", pkt);
             break;
         }
-        int answer = 0;
-        while (!answer) {
-            if (g->in.len == 0) {
-                int f = fill(g, deadline);
-                if (f <= 0) {
-                    errorf(err, errlen, f < 0 ? "gdb stub: connection closed before '%.40s' was acknowledged"
-                                            : "gdb stub: '%.40s' not acknowledged within %.0f s (GDB_REPLY_TIMEOUT_S)",
-                         pkt, GDB_REPLY_TIMEOUT_S);
-                    sb_free(&out);
-                    return -1;
-                }
-                continue;
-            }
-            answer = g->in.p[0];
-            if (answer == '+' || answer == '-')
-                consume(g, 1);
-            else if (answer != '$')
-                consume(g, 1), answer = 0;     /* noise between packets */
-        }
-        if (answer == '+' || answer == '$') {   /* '$': a reply before the ack counts as one */
+        int answer = await_ack(g, pkt, deadline, err, errlen);
+        if (answer == 0)
+            break;
+        if (answer != '-') {
             rc = 0;
             break;
         }
@@ -161,7 +181,10 @@ static void unrle(const char *p, size_t n, struct sbuf *out)
         sb_add(out, "", 0);
 }
 
-/* The next packet into *pkt (acknowledged); 1, 0 none by `deadline`, -1 broken. */
+/* The next packet into *pkt; 1, 0 none by `deadline`, -1 broken. Its `+`
+ * is due (g->ack_due) and goes out in front of the next packet sent: the
+ * stub does not wait for it, and it abandons a reply's ack once the next
+ * packet starts (gdbstub.c, gdb_read_byte). */
 static int read_packet(struct gdb *g, struct sbuf *pkt, double deadline, char *err, size_t errlen)
 {
     for (;;) {
@@ -179,10 +202,10 @@ static int read_packet(struct gdb *g, struct sbuf *pkt, double deadline, char *e
             if (ok)
                 unrle(d + 1, n, pkt);
             consume(g, n + 4);
-            if (send_raw(g, ok ? "+" : "-", 1) < 0)
+            if (ok)                 /* its `+` goes with the next packet: one wakeup of the stub less */
+                return g->ack_due = 1, 1;
+            if (send_raw(g, "-", 1) < 0)
                 return errorf(err, errlen, "gdb stub: connection closed");
-            if (ok)
-                return 1;
             continue;
         }
         if (!d && g->in.len && skip(g, g->in.len, err, errlen) < 0)
@@ -300,7 +323,7 @@ int gdb_resume(struct gdb *g, int step, double deadline, char *err, size_t errle
     g->unacked.len = 0;
     g->naks = 0;
     sb_printf(&g->unacked, "$%s#%02x", pkt, checksum(pkt, strlen(pkt)));
-    if (send_raw(g, g->unacked.p, g->unacked.len) < 0)
+    if (send_framed(g, g->unacked.p, g->unacked.len) < 0)
         return errorf(err, errlen, "gdb stub: cannot send '%s': connection closed", pkt);
     return 0;
 }
@@ -398,6 +421,55 @@ int gdb_regs(struct gdb *g, uint32_t regs[REG_COUNT], double deadline, char *err
     if (rc < 0)
         errorf(err, errlen, "gdb stub: 'g' reply too short or malformed for the %s layout (%zu hex digits)",
              g->x86_64 ? "x86-64" : "i386", r.len);
+    sb_free(&r);
+    return rc;
+}
+
+/* "Pn=VALUE" for a register of the layout gdb_regs reads (above). */
+static void set_reg_packet(const struct gdb *g, enum gdb_reg reg, uint32_t value, struct sbuf *pkt)
+{
+    static const int num64[REG_COUNT] = { [REG_EAX] = 0, [REG_EBX] = 1, [REG_ECX] = 2, [REG_EDX] = 3, [REG_ESI] = 4,
+                                          [REG_EDI] = 5, [REG_EBP] = 6, [REG_ESP] = 7, [REG_EIP] = 16, [REG_EFLAGS] = 17 };
+    static const int num32[REG_COUNT] = { [REG_EAX] = 0, [REG_ECX] = 1, [REG_EDX] = 2, [REG_EBX] = 3, [REG_ESP] = 4,
+                                          [REG_EBP] = 5, [REG_ESI] = 6, [REG_EDI] = 7, [REG_EIP] = 8, [REG_EFLAGS] = 9 };
+    unsigned bytes = g->x86_64 && reg != REG_EFLAGS ? 8 : 4;
+    sb_printf(pkt, "P%x=", g->x86_64 ? num64[reg] : num32[reg]);
+    for (unsigned i = 0; i < bytes; i++)      /* target byte order: little-endian */
+        sb_printf(pkt, "%02x", i < 4 ? (value >> (8 * i)) & 0xff : 0);
+}
+
+int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t *values, double deadline,
+                 char *err, size_t errlen)
+{
+    if (g->no_set_reg || n <= 0)
+        return g->no_set_reg ? 0 : 1;
+    if (gdb_settle(g, deadline, err, errlen) < 0)
+        return -1;
+    struct sbuf out = { 0 }, pkt = { 0 }, r = { 0 };
+    for (int i = 0; i < n; i++) {
+        pkt.len = 0;
+        set_reg_packet(g, regs[i], values[i], &pkt);
+        sb_printf(&out, "$%s#%02x", pkt.p, checksum(pkt.p, pkt.len));
+    }
+    int rc = send_framed(g, out.p, out.len) < 0 ? errorf(err, errlen, "gdb stub: cannot send P: connection closed") : 1;
+    for (int i = 0; i < n && rc > 0; i++) {
+        int answer = await_ack(g, "P", deadline, err, errlen);
+        int got = answer == '-' ? errorf(err, errlen, "gdb stub refused a P packet (bad checksum)")
+                : answer ? read_packet(g, &r, deadline, err, errlen) : -1;
+        if (got == 0)
+            errorf(err, errlen, "gdb stub: no reply to P within %.0f s (GDB_REPLY_TIMEOUT_S)", GDB_REPLY_TIMEOUT_S);
+        if (got <= 0)
+            rc = -1;
+        else if (r.len == 0 && i == 0)
+            g->no_set_reg = 1, rc = 0;      /* the others get "" too */
+        else if (strcmp(r.p, "OK"))
+            rc = errorf(err, errlen, "gdb stub: P answered '%.20s', not OK", r.p);
+    }
+    for (int i = 1; rc == 0 && i < n; i++)  /* the "" of the rest */
+        if (await_ack(g, "P", deadline, err, errlen) == 0 || read_packet(g, &r, deadline, err, errlen) <= 0)
+            rc = -1;
+    sb_free(&out);
+    sb_free(&pkt);
     sb_free(&r);
     return rc;
 }

@@ -27,6 +27,8 @@ struct gdb {
     int vcont;              /* vCont;c is supported */
     struct sbuf unacked;    /* a resume packet sent, its `+` not seen yet */
     int naks;               /* times the stub refused it */
+    int ack_due;            /* a reply came; its `+` goes before the next packet */
+    int no_set_reg;         /* the stub answered P with "" (it has no P) */
 };
 
 /* Connect to `path` (retrying while QEMU `pid` has not made it, until
@@ -68,6 +70,14 @@ int gdb_stop(struct gdb *g, struct gdb_stop *stop, double deadline, char *err, s
 
 /* The registers, in i386 names (the low 32 bits of the x86-64 ones). */
 int gdb_regs(struct gdb *g, uint32_t regs[REG_COUNT], double deadline, char *err, size_t errlen);
+
+/* Write registers (P), regs[i] = values[i], the n packets sent at once
+ * (the stub, stopped, answers each in turn): 1 done, 0 when the stub has no
+ * P (it answers "", and is remembered: later calls return 0 at once), -1
+ * with err. In the x86-64 layout the upper half of a general register and
+ * of RIP is 0. */
+int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t *values, double deadline,
+                 char *err, size_t errlen);
 
 /* Read len bytes (at most 64) of guest memory at addr. */
 int gdb_mem(struct gdb *g, uint64_t addr, unsigned len, uint8_t *out, double deadline,

@@ -2,7 +2,8 @@
 # gdb stops (break = / watch =): bad input at parse time, a stop never
 # reached, a stub that cannot be reached or dies mid-run (ERROR, nothing
 # left behind), the hit count of a breakpoint against real gdb's on the same
-# kernel and command line, one MARK watch stop per marker written, typed
+# kernel and command line, the step over a breakpoint done in the harness
+# or, by a stub without P, by the vCPU, one MARK watch stop per marker written, typed
 # keys sent only while the vCPU is parked in the key wait, the gdb
 # scenarios' goldens without their stops equal to runs without break/watch,
 # and --debug's printed gdb command attaching.
@@ -68,7 +69,8 @@ check "no QEMU, socket or temporary file left" no_leftovers
 cat > "$T/dying-qemu" <<EOS
 #!/bin/sh
 # QEMU's stub moves to $T/real.sock; a proxy on the harness's gdb socket
-# forwards to it and hangs up after the first stop.
+# forwards to it and hangs up after the first stop (PROXY_MODE=no-P: answers
+# P itself, as a stub without P does; tests/harness/gdb-proxy.py).
 listen=
 for a do
     shift
@@ -78,7 +80,7 @@ for a do
     esac
     set -- "\$@" "\$a"
 done
-[ -n "\$listen" ] && python3 "$ROOT/tests/harness/gdb-proxy.py" "\$listen" "$T/real.sock" &
+[ -n "\$listen" ] && python3 "$ROOT/tests/harness/gdb-proxy.py" "\$listen" "$T/real.sock" \$PROXY_MODE &
 exec qemu-system-x86_64 "\$@"
 EOS
 chmod +x "$T/dying-qemu"
@@ -125,6 +127,18 @@ echo "    pci_read32: harness $ours_n hits, gdb ${gdb_n:-?} hits"
 check "gdb counted hits" [ -n "$gdb_n" ] && [ "${gdb_n:-0}" -gt 0 ]
 check "the harness counts what gdb counts" [ "$ours_n" = "${gdb_n:-none}" ]
 rm -f "$T/ref.sock"
+
+# --- the step over a breakpoint: in the harness, or by the vCPU where the stub has no P ---
+emulated() { sed -n 's/^\([0-9]*\) steps over a breakpoint done in the harness .*/\1/p' "$T/build/runs/hits/gdb.txt"; }
+e=$(emulated)
+check "the steps over pci_read32's breaks are done in the harness ($ours_n hits, ${e:-no} steps)" [ "${e:-0}" -eq "$ours_n" ]
+export PROXY_MODE=no-P; harness --qemu "$T/dying-qemu" hits
+unset PROXY_MODE
+e=$(emulated)
+check "with a stub that has no P, the vCPU steps and the golden still matches (status $RC)" [ "$RC" -eq 0 ]
+check "... with no step done in the harness (${e:-none})" [ "${e:-x}" = 0 ]
+rm -f "$T/real.sock"
+check "no QEMU, proxy, socket or temporary file left" no_leftovers
 
 # --- one MARK watch stop per marker the kernel writes ---
 : > "$CFG"
