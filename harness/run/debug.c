@@ -334,8 +334,9 @@ static const enum gdb_reg gpr_reg[X86_NGPR] = {
 /* Step over the breakpoint at regs' EIP without a second VM stop: carry
  * its instruction out on the registers and write back what changed (P).
  * Each vCPU stop costs QEMU a tb_flush and the code after it is translated
- * again, so this halves a break's cost. 1 done, 0 not possible here (not
- * emulable, or the stub has no P, before anything was written), -1. */
+ * again, so this halves a break's cost. 1 done, 2 done and the vCPU
+ * resumed, 0 not possible here (not emulable, or the stub has no P, before
+ * anything was written), -1. */
 static int emulate_over(struct debug *d, const uint32_t *regs, double deadline, char *err, size_t errlen)
 {
     int i = bp_index(d, regs[REG_EIP]);
@@ -354,7 +355,7 @@ static int emulate_over(struct debug *d, const uint32_t *regs, double deadline, 
             which[n] = gpr_reg[k], value[n++] = r.gpr[k];
     if (r.eflags != regs[REG_EFLAGS])
         which[n] = REG_EFLAGS, value[n++] = r.eflags;
-    int rc = gdb_set_regs(&d->g, n, which, value, until(deadline), err, errlen);
+    int rc = gdb_set_regs(&d->g, n, which, value, 1, until(deadline), err, errlen);
     d->emulated += rc > 0;
     return rc;
 }
@@ -428,6 +429,8 @@ static int on_stop(struct debug *d, struct gdb_stop *st, double deadline, char *
         int done = emulate_over(d, regs, deadline, err, errlen);
         if (done < 0)
             return -1;
+        if (done == 2)
+            return 0;           /* resumed with the registers */
         if (done)
             break;
         if (step_over(d, regs[REG_EIP], st, deadline, err, errlen) < 0)

@@ -314,15 +314,22 @@ int gdb_point(struct gdb *g, int insert, enum gdb_kind kind, uint64_t addr, unsi
     return rc;
 }
 
-int gdb_resume(struct gdb *g, int step, double deadline, char *err, size_t errlen)
+/* The resume packet into g->unacked, whose `+` is awaited from now on. */
+static const char *resume_packet(struct gdb *g, int step)
 {
     const char *pkt = g->vcont ? (step ? "vCont;s" : "vCont;c") : (step ? "s" : "c");
-    double until = now_s() + GDB_REPLY_TIMEOUT_S;
-    if (gdb_settle(g, until < deadline ? until : deadline, err, errlen) < 0)
-        return -1;
     g->unacked.len = 0;
     g->naks = 0;
     sb_printf(&g->unacked, "$%s#%02x", pkt, checksum(pkt, strlen(pkt)));
+    return pkt;
+}
+
+int gdb_resume(struct gdb *g, int step, double deadline, char *err, size_t errlen)
+{
+    double until = now_s() + GDB_REPLY_TIMEOUT_S;
+    if (gdb_settle(g, until < deadline ? until : deadline, err, errlen) < 0)
+        return -1;
+    const char *pkt = resume_packet(g, step);
     if (send_framed(g, g->unacked.p, g->unacked.len) < 0)
         return errorf(err, errlen, "gdb stub: cannot send '%s': connection closed", pkt);
     return 0;
@@ -438,8 +445,8 @@ static void set_reg_packet(const struct gdb *g, enum gdb_reg reg, uint32_t value
         sb_printf(pkt, "%02x", i < 4 ? (value >> (8 * i)) & 0xff : 0);
 }
 
-int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t *values, double deadline,
-                 char *err, size_t errlen)
+int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t *values, int then_resume,
+                 double deadline, char *err, size_t errlen)
 {
     if (g->no_set_reg || n <= 0)
         return g->no_set_reg ? 0 : 1;
@@ -451,6 +458,9 @@ int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t 
         set_reg_packet(g, regs[i], values[i], &pkt);
         sb_printf(&out, "$%s#%02x", pkt.p, checksum(pkt.p, pkt.len));
     }
+    int resumed = then_resume && g->set_reg_ok;     /* never before a P is known to work */
+    if (resumed)
+        resume_packet(g, 0), sb_add(&out, g->unacked.p, g->unacked.len);
     int rc = send_framed(g, out.p, out.len) < 0 ? errorf(err, errlen, "gdb stub: cannot send P: connection closed") : 1;
     for (int i = 0; i < n && rc > 0; i++) {
         int answer = await_ack(g, "P", deadline, err, errlen);
@@ -468,10 +478,11 @@ int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t 
     for (int i = 1; rc == 0 && i < n; i++)  /* the "" of the rest */
         if (await_ack(g, "P", deadline, err, errlen) == 0 || read_packet(g, &r, deadline, err, errlen) <= 0)
             rc = -1;
+    g->set_reg_ok |= rc > 0;
     sb_free(&out);
     sb_free(&pkt);
     sb_free(&r);
-    return rc;
+    return rc > 0 && resumed ? 2 : rc;
 }
 
 int gdb_mem(struct gdb *g, uint64_t addr, unsigned len, uint8_t *out, double deadline,

@@ -29,6 +29,7 @@ struct gdb {
     int naks;               /* times the stub refused it */
     int ack_due;            /* a reply came; its `+` goes before the next packet */
     int no_set_reg;         /* the stub answered P with "" (it has no P) */
+    int set_reg_ok;         /* a P has been answered OK */
 };
 
 /* Connect to `path` (retrying while QEMU `pid` has not made it, until
@@ -74,10 +75,14 @@ int gdb_regs(struct gdb *g, uint32_t regs[REG_COUNT], double deadline, char *err
 /* Write registers (P), regs[i] = values[i], the n packets sent at once
  * (the stub, stopped, answers each in turn): 1 done, 0 when the stub has no
  * P (it answers "", and is remembered: later calls return 0 at once), -1
- * with err. In the x86-64 layout the upper half of a general register and
- * of RIP is 0. */
-int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t *values, double deadline,
-                 char *err, size_t errlen);
+ * with err. With then_resume, once a P has worked, the resume (as
+ * gdb_resume) goes out in the same write and 2 says so: the stub handles
+ * the packets in order, so the VM runs with the registers written, and
+ * the replies are read while it runs (their `+` goes out with the next
+ * packet, after the next stop). In the x86-64 layout the upper half of a
+ * general register and of RIP is 0. */
+int gdb_set_regs(struct gdb *g, int n, const enum gdb_reg *regs, const uint32_t *values, int then_resume,
+                 double deadline, char *err, size_t errlen);
 
 /* Read len bytes (at most 64) of guest memory at addr. */
 int gdb_mem(struct gdb *g, uint64_t addr, unsigned len, uint8_t *out, double deadline,
