@@ -113,7 +113,7 @@ target remote $T/ref.sock
 break pci_read32
 commands 1
 silent
-printf "gdb-hit\\n"
+printf "gdb-hit 0x%08x\\n", \$pc
 continue
 end
 continue
@@ -122,10 +122,14 @@ EOS
 poll 10 test -S "$T/ref.sock"
 timeout 120 gdb -q -batch -nx -x "$T/count.gdb" > "$T/gdb.out" 2>&1
 wait
-gdb_n=$(grep -c '^gdb-hit$' "$T/gdb.out")   # the session ends when QEMU exits
+gdb_n=$(grep -c '^gdb-hit ' "$T/gdb.out")   # the session ends when QEMU exits
 echo "    pci_read32: harness $ours_n hits, gdb ${gdb_n:-?} hits"
 check "gdb counted hits" [ -n "$gdb_n" ] && [ "${gdb_n:-0}" -gt 0 ]
 check "the harness counts what gdb counts" [ "$ours_n" = "${gdb_n:-none}" ]
+if [ "$ours_n" != "${gdb_n:-none}" ]; then     # where they differ: hits per address, harness then gdb
+    sed -n 's/^  pc \(0x[0-9a-f]*\) .*/\1/p' "$T/build/runs/hits/gdb.txt" | sort | uniq -c
+    sed -n 's/^gdb-hit //p' "$T/gdb.out" | sort | uniq -c
+fi
 rm -f "$T/ref.sock"
 
 # --- the step over a breakpoint: in the harness, or by the vCPU where the stub has no P ---
