@@ -5,14 +5,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Can a single step of the instruction at code[0..n) leave EIP where it
- * was? Every instruction that retires moves EIP on, to the next one or to
- * an exception's handler, except a string instruction with a REP or REPNE
- * prefix (one iteration per step) and a branch, which may go to itself.
- * So: 1 for either, or when the bytes end before the opcode; 0 otherwise.
- * Prefixes of 32-bit code are skipped; the opcode is not decoded further. */
-int x86_step_may_stay(const uint8_t *code, size_t n);
-
 /* The general registers in their encoding order (ModRM reg and rm fields,
  * the low three bits of 0xb8+r), EIP and EFLAGS of 32-bit code. */
 enum x86_gpr { X86_EAX, X86_ECX, X86_EDX, X86_EBX, X86_ESP, X86_EBP, X86_ESI, X86_EDI, X86_NGPR };

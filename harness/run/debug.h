@@ -48,9 +48,9 @@ struct debug {
     struct gdb g;
     int up, ended, anchor;
     uint64_t *bps;              /* the breakpoint addresses inserted, sorted, once each */
-    int *stays;                 /* per bps[]: a step there may leave EIP in place */
     struct bp_code *code;       /* per bps[]: the kernel's bytes there, for the step over it */
     int emulated;               /* steps done in the harness (x86_emulate_regs), not by the vCPU */
+    int stayed;                 /* vCPU steps that left EIP at the breakpoint */
     int nbps;
     uint64_t *wold;             /* per spec: a watch's value at its last stop */
     int *hits;                  /* per spec */

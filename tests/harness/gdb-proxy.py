@@ -5,7 +5,10 @@ forward every byte to and from QEMU's real stub at REAL. MODE:
         `?` at the start; the second is the first breakpoint hit), while
         QEMU itself goes on running;
   no-P  answer every P packet (write a register) with the empty packet, as
-        a stub without P does, and forward the rest until either side ends."""
+        a stub without P does, and forward the rest until either side ends;
+  stay  as no-P, and answer the 1st and the 5th single step (s, vCont;s)
+        with a stop at once, the vCPU not moved, as QEMU's stub was seen to
+        answer gdb's step over a breakpoint now and then."""
 import os
 import select
 import socket
@@ -28,11 +31,22 @@ for _ in range(400):
         time.sleep(0.01)
 
 
+STAY_AT = (1, 5)
+STOP = b"T05thread:01;"
+STOP_PKT = b"+$" + STOP + b"#%02x" % (sum(STOP) % 256)
+steps = 0
+swallow = 0     # the client's acks of the stop replies made here
+
+
 def without_p(buf):
-    """Split the client's bytes into what goes to QEMU and the count of
-    whole P packets taken out; an unfinished packet stays in buf."""
-    out, taken = b"", 0
+    """Split the client's bytes into what goes to QEMU and the answers
+    made here: "+$#00" for each whole P packet taken out, and in stay mode
+    a stop reply for the chosen steps; an unfinished packet stays in buf."""
+    global steps, swallow
+    out, taken = b"", b""
     while buf:
+        while swallow and buf[:1] == b"+":
+            buf, swallow = buf[1:], swallow - 1
         i = buf.find(b"$")
         if i < 0:
             out, buf = out + buf, b""
@@ -43,7 +57,14 @@ def without_p(buf):
             break
         pkt, buf = buf[:h + 3], buf[h + 3:]
         if pkt.startswith(b"$P"):
-            taken += 1
+            taken += b"+$#00"
+        elif mode == "stay" and (pkt.startswith(b"$s#") or pkt.startswith(b"$vCont;s")):
+            steps += 1
+            if steps in STAY_AT:
+                taken += STOP_PKT
+                swallow += 1
+            else:
+                out += pkt
         else:
             out += pkt
     return out, taken, buf
@@ -62,11 +83,11 @@ while not done and (mode != "dies" or stops < 2):
         if s is qemu:
             stops += data.count(b"$T05")
             client.sendall(data)
-        elif mode == "no-P":
+        elif mode in ("no-P", "stay"):
             out, taken, pending = without_p(pending + data)
             if out:
                 qemu.sendall(out)
-            client.sendall(b"+$#00" * taken)
+            client.sendall(taken)
         else:
             qemu.sendall(data)
 client.close()

@@ -105,30 +105,28 @@ sed -e 's/^qemu-system-x86_64 /qemu-system-i386 /' \
     -e "s|socket,path=[^,]*gdb.sock,|socket,path=$T/ref.sock,|" \
     -e 's/ -qmp [^ ]*//' -e "s/ -trace 'gdbstub_hit_\*'//" \
     -e "s|$T/build/runs/hits/|$T/ref-|g" "$T/build/runs/hits/qemu.cmd" > "$T/ref.cmd"
+# gdb steps off each hit itself (tests/harness/gdb-count.py says why).
 cat > "$T/count.gdb" <<EOS
 set pagination off
 set confirm off
 file $KERNEL
 target remote $T/ref.sock
-break pci_read32
-commands 1
-silent
-printf "gdb-hit 0x%08x\\n", \$pc
-continue
-end
-continue
+source $ROOT/tests/harness/gdb-count.py
 EOS
 (eval "$(cat "$T/ref.cmd")") > "$T/ref.out" 2>&1 &
 poll 10 test -S "$T/ref.sock"
-timeout 120 gdb -q -batch -nx -x "$T/count.gdb" > "$T/gdb.out" 2>&1
+COUNT_BREAK=pci_read32 timeout 120 gdb -q -batch -nx -x "$T/count.gdb" > "$T/gdb.out" 2>&1
 wait
-gdb_n=$(grep -c '^gdb-hit ' "$T/gdb.out")   # the session ends when QEMU exits
-echo "    pci_read32: harness $ours_n hits, gdb ${gdb_n:-?} hits"
+gdb_n=$(sed -n 's/^gdb-count //p' "$T/gdb.out")   # printed when QEMU exits and the session ends
+stays=$(sed -n 's/^gdb-stays //p' "$T/gdb.out")
+echo "    pci_read32: harness $ours_n hits, gdb ${gdb_n:-?} hits (${stays:-?} of gdb's steps answered at the same address)"
 check "gdb counted hits" [ -n "$gdb_n" ] && [ "${gdb_n:-0}" -gt 0 ]
+check "... one gdb-hit line for each" [ "$(grep -c '^gdb-hit ' "$T/gdb.out")" = "${gdb_n:-none}" ]
 check "the harness counts what gdb counts" [ "$ours_n" = "${gdb_n:-none}" ]
 if [ "$ours_n" != "${gdb_n:-none}" ]; then     # where they differ: hits per address, harness then gdb
     sed -n 's/^  pc \(0x[0-9a-f]*\) .*/\1/p' "$T/build/runs/hits/gdb.txt" | sort | uniq -c
     sed -n 's/^gdb-hit //p' "$T/gdb.out" | sort | uniq -c
+    tail -n 5 "$T/gdb.out"
 fi
 rm -f "$T/ref.sock"
 
@@ -141,6 +139,12 @@ unset PROXY_MODE
 e=$(emulated)
 check "with a stub that has no P, the vCPU steps and the golden still matches (status $RC)" [ "$RC" -eq 0 ]
 check "... with no step done in the harness (${e:-none})" [ "${e:-x}" = 0 ]
+rm -f "$T/real.sock"
+export PROXY_MODE=stay; harness --qemu "$T/dying-qemu" hits
+unset PROXY_MODE
+stayed=$(sed -n 's/^\([0-9]*\) single steps by the vCPU that left EIP at the breakpoint .*/\1/p' "$T/build/runs/hits/gdb.txt")
+check "a step the stub answers at once, the vCPU not moved, is stepped again: the golden still matches (status $RC)" [ "$RC" -eq 0 ]
+check "... after 2 such steps (${stayed:-none})" [ "${stayed:-x}" = 2 ]
 rm -f "$T/real.sock"
 check "no QEMU, proxy, socket or temporary file left" no_leftovers
 

@@ -45,36 +45,6 @@ static void test_key_wait_rule(void **state)
     assert_false(keywait_may_type(&kw, 1));
 }
 
-/* After a step off a breakpoint, EIP is read only where the instruction
- * may stay: REP string instructions and branches. */
-static void test_step_may_stay(void **state)
-{
-    (void)state;
-    static const struct { uint8_t code[8]; size_t n; int stays; } cases[] = {
-        { { 0x83, 0xec, 0x0c }, 3, 0 },             /* sub $0xc,%esp */
-        { { 0xfb }, 1, 0 },                         /* sti */
-        { { 0xf4 }, 1, 0 },                         /* hlt */
-        { { 0x66, 0xef }, 2, 0 },                   /* out %ax,(%dx) */
-        { { 0x0f, 0xb6, 0x07 }, 3, 0 },             /* movzbl (%edi),%eax */
-        { { 0xf3, 0xa5 }, 2, 1 },                   /* rep movsl */
-        { { 0x2e, 0xf2, 0xae }, 3, 1 },             /* repne scasb, behind a segment prefix */
-        { { 0xeb, 0xfe }, 2, 1 },                   /* jmp . */
-        { { 0x74, 0x05 }, 2, 1 },                   /* je */
-        { { 0x0f, 0x84, 0, 0, 0, 0 }, 6, 1 },       /* je rel32 */
-        { { 0xe8, 0, 0, 0, 0 }, 5, 1 },             /* call */
-        { { 0xc3 }, 1, 1 },                         /* ret */
-        { { 0xff, 0xe0 }, 2, 1 },                   /* jmp *%eax */
-        { { 0xcf }, 1, 1 },                         /* iret */
-        { { 0x66 }, 1, 1 },                         /* bytes end in the prefixes */
-        { { 0x0f }, 1, 1 },                         /* ... or in the opcode */
-    };
-    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        if (x86_step_may_stay(cases[i].code, cases[i].n) != cases[i].stays)
-            fail_msg("case %zu: expected %d", i, cases[i].stays);
-    }
-    assert_int_equal(x86_step_may_stay(NULL, 0), 1);
-}
-
 static void test_break_forms(void **state)
 {
     (void)state;
@@ -208,7 +178,6 @@ static void test_trace_inserts(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_key_wait_rule),
-    cmocka_unit_test(test_step_may_stay),
     cmocka_unit_test(test_break_forms),
     cmocka_unit_test(test_watch_forms),
     cmocka_unit_test(test_errors),
