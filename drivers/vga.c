@@ -4,36 +4,57 @@
 #include "drivers/vga.h"
 
 /* Scrolling moves the CRTC display start down one row of the 32 KiB text
- * buffer (80 cell writes to clear the new row) instead of copying the
- * screen up (2000 reads and writes per line); only when the buffer is used
- * up are the visible rows copied back to its top. `top` is the buffer row
- * shown first; `row` counts from it.
+ * buffer instead of copying the screen up (2000 reads and writes per line);
+ * only when the buffer is used up are the visible rows copied back to its
+ * top. `top` is the buffer row shown first; `row` counts from it.
  *
- * QEMU's VGA takes the text buffer one byte at a time (each byte is one
- * memory_region_ops_write line in a trace), and so does the hardware's
- * odd/even plane pair. `shown` remembers each cell's character, so a cell
- * is written only when it changes, and then by its character byte alone:
- * its attribute is already the default. A cell not yet written since boot
- * (shown 0) may hold any attribute and gets both bytes. The copy back to
- * the buffer's top reads `shown`, never the frame buffer. */
+ * QEMU's VGA takes the text buffer one byte at a time (each byte written is
+ * one memory_region_ops_write line in a trace), and so does the hardware's
+ * odd/even plane pair. `cell` holds what each cell of the buffer holds
+ * (attribute << 8 | character), read back from the buffer the first time
+ * the cell is used (VGA_CELL_UNREAD until then), so that a cell is written
+ * only when it changes, by its character byte alone where its attribute
+ * is already the default. A cell of 0x0000 (character 0, black on black:
+ * what QEMU's video memory holds from power-on until something writes it)
+ * shows as a blank, so clearing it writes nothing; only the cell under the
+ * cursor gets the default attribute, for the cursor takes its colour from
+ * the cell. The copy back to the buffer's top reads `cell`, never the
+ * buffer. */
 #define VGA_BUF_ROWS ((int)(VGA_TEXT_SIZE / sizeof(uint16_t) / VGA_COLS))
+#define VGA_CELL_UNREAD 0xffff  /* also a possible cell: it is then written over, never skipped */
+#define VGA_BLANK ((uint16_t)(VGA_ATTR_DEFAULT << 8 | ' '))
 
 static int top, row, col;
-static uint8_t shown[VGA_BUF_ROWS * VGA_COLS];
+static uint16_t cell[VGA_BUF_ROWS * VGA_COLS];
 
-/* Buffer cell i (row * VGA_COLS + column): 16 bits, the character in the
- * low byte, the attribute in the high. */
-static void vga_buf_cell(int i, uint8_t ch)
+static uintptr_t vga_cell_addr(int i) { return VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)i; }
+
+/* What buffer cell i (row * VGA_COLS + column) holds. */
+static uint16_t vga_buf_get(int i)
 {
-    uintptr_t addr = VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)i;
-    if (shown[i] == ch && ch)
-        return;
-    if (shown[i])
-        mmio_write8(addr, ch);
-    else
-        mmio_write16(addr, (uint16_t)(VGA_ATTR_DEFAULT << 8 | ch));
-    shown[i] = ch;
+    if (cell[i] == VGA_CELL_UNREAD)
+        cell[i] = mmio_read16(vga_cell_addr(i));
+    return cell[i];
 }
+
+/* Buffer cell i to v: nothing where it holds v already (or v is a blank
+ * and the cell 0x0000), the character byte alone where the attribute
+ * stays. */
+static void vga_buf_set(int i, uint16_t v)
+{
+    uint16_t now = vga_buf_get(i);
+    if (now == v && v != VGA_CELL_UNREAD)
+        return;
+    if (v == VGA_BLANK && now == 0)
+        return;
+    if ((now >> 8) == (v >> 8) && now != VGA_CELL_UNREAD)
+        mmio_write8(vga_cell_addr(i), (uint8_t)v);
+    else
+        mmio_write16(vga_cell_addr(i), v);
+    cell[i] = v;
+}
+
+static void vga_buf_cell(int i, uint8_t ch) { vga_buf_set(i, (uint16_t)(VGA_ATTR_DEFAULT << 8 | ch)); }
 
 /* Cell (r, c) of the screen. */
 static void vga_cell(int r, int c, char ch)
@@ -51,7 +72,12 @@ static void vga_crtc16(uint8_t hi_reg, uint8_t lo_reg, uint16_t v)
 
 void vga_sync_cursor(void)
 {
-    vga_crtc16(VGA_CRTC_CURSOR_HI, VGA_CRTC_CURSOR_LO, (uint16_t)((top + row) * VGA_COLS + col));
+    int i = (top + row) * VGA_COLS + col;
+    if (vga_buf_get(i) == 0) {  /* a 0x0000 cell would hide the cursor */
+        mmio_write16(vga_cell_addr(i), VGA_BLANK);
+        cell[i] = VGA_BLANK;
+    }
+    vga_crtc16(VGA_CRTC_CURSOR_HI, VGA_CRTC_CURSOR_LO, (uint16_t)i);
 }
 
 static void vga_scroll(void)
@@ -61,7 +87,7 @@ static void vga_scroll(void)
     } else {
         for (int r = 1; r < VGA_ROWS; r++)
             for (int c = 0; c < VGA_COLS; c++)
-                vga_buf_cell((r - 1) * VGA_COLS + c, shown[(top + r) * VGA_COLS + c]);
+                vga_buf_set((r - 1) * VGA_COLS + c, vga_buf_get((top + r) * VGA_COLS + c));
         top = 0;
     }
     for (int c = 0; c < VGA_COLS; c++)
@@ -72,6 +98,8 @@ static void vga_scroll(void)
 
 void vga_init(void)
 {
+    for (int i = 0; i < VGA_BUF_ROWS * VGA_COLS; i++)
+        cell[i] = VGA_CELL_UNREAD;
     top = 0;
     for (int r = 0; r < VGA_ROWS; r++)
         for (int c = 0; c < VGA_COLS; c++)
