@@ -12,7 +12,7 @@
 HARNESS_LIB_SRCS := $(sort $(wildcard harness/lib/*.c harness/vmm/*.c harness/judge/*.c harness/run/*.c)) \
                     $(sort $(wildcard harness/lib/decode/*.c)) lib/cmdline.c lib/scancode.c
 HARNESS_CLI_SRCS := $(wildcard harness/cli/*.c)
-HARNESS_LIBS     := -ljansson -ldw -lelf
+HARNESS_LIBS     := -ljansson -ldw -lelf -lz
 
 HOST_OBJ     := $(BUILD)/host
 HARNESS_LIB  := $(HOST_OBJ)/libharness.a

@@ -20,6 +20,7 @@ pgrep                           procps
 clang                           clang
 lspci                           pciutils
 /usr/include/elfutils/libdw.h   libdw-dev
+/usr/include/zlib.h             zlib1g-dev
 gdb                             gdb
 "
 

@@ -2,11 +2,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 #include "harness/lib/disk.h"
 #include "harness/lib/kcmdline.h"
 
@@ -64,27 +66,18 @@ void disk_sector(uint64_t lba, uint8_t out[DISK_SECTOR])
         out[i] = (uint8_t)((lba * 31 + i * 7 + (lba >> 8)) & 0xFF);
 }
 
-static uint32_t crc_table[256];
-
-static void crc_init(void)
-{
-    for (uint32_t n = 0; n < 256; n++) {
-        uint32_t c = n;
-        for (int k = 0; k < 8; k++)
-            c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        crc_table[n] = c;
-    }
-}
-
+/* zlib takes an unsigned int length: larger buffers go in pieces. */
 uint32_t oracle_crc32_update(uint32_t crc, const void *buf, size_t len)
 {
-    if (!crc_table[1])
-        crc_init();
-    const uint8_t *p = buf;
-    crc = ~crc;
-    while (len--)
-        crc = crc_table[(crc ^ *p++) & 0xFF] ^ (crc >> 8);
-    return ~crc;
+    const Bytef *p = buf;
+    uLong c = crc;
+    while (len) {
+        uInt k = len > UINT_MAX ? UINT_MAX : (uInt)len;
+        c = crc32(c, p, k);
+        p += k;
+        len -= k;
+    }
+    return (uint32_t)c;
 }
 
 int disk_dma_words(const char *append, struct dma_range **out)

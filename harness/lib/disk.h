@@ -32,9 +32,9 @@ struct dma_range {
 /* Pure parts. */
 int disk_parse(const char *s, struct disk_spec *spec, char *err, size_t errlen);
 void disk_sector(uint64_t lba, uint8_t out[DISK_SECTOR]);
-/* CRC-32 (IEEE 802.3, as zlib), written apart from the kernel's lib/crc32.c
- * so that the dma-crc oracle checks the guest against an independent
- * implementation. Start with 0; chains like zlib's crc32(). */
+/* CRC-32 (IEEE 802.3) by zlib's crc32(), apart from the kernel's
+ * lib/crc32.c, so that the dma-crc oracle checks the guest against an
+ * independent implementation. Start with 0; chains like crc32(). */
 uint32_t oracle_crc32_update(uint32_t crc, const void *buf, size_t len);
 /* The dma=LBA:COUNT words of a kernel command line, as the kernel parses
  * them (words it rejects are skipped: it reports those itself). Returns the
