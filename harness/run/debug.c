@@ -393,8 +393,10 @@ static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double d
             return 1;
         d->stayed++;
     }
-    snprintf(err, errlen, "gdb stub: %d single steps do not leave 0x%08llx (GDB_STEP_TRIES)", GDB_STEP_TRIES,
-             (unsigned long long)pc);
+    snprintf(err, errlen,
+             "gdb stub: %d single steps did not leave 0x%08llx (GDB_STEP_TRIES); a REP string instruction "
+             "there repeats once per step: break after it",
+             GDB_STEP_TRIES, (unsigned long long)pc);
     return -1;
 }
 

@@ -8,7 +8,8 @@ forward every byte to and from QEMU's real stub at REAL. MODE:
         a stub without P does, and forward the rest until either side ends;
   stay  as no-P, and answer the 1st and the 5th single step (s, vCont;s)
         with a stop at once, the vCPU not moved, as QEMU's stub was seen to
-        answer gdb's step over a breakpoint now and then."""
+        answer gdb's step over a breakpoint now and then;
+  stuck as stay, for every single step."""
 import os
 import select
 import socket
@@ -58,9 +59,9 @@ def without_p(buf):
         pkt, buf = buf[:h + 3], buf[h + 3:]
         if pkt.startswith(b"$P"):
             taken += b"+$#00"
-        elif mode == "stay" and (pkt.startswith(b"$s#") or pkt.startswith(b"$vCont;s")):
+        elif mode in ("stay", "stuck") and (pkt.startswith(b"$s#") or pkt.startswith(b"$vCont;s")):
             steps += 1
-            if steps in STAY_AT:
+            if mode == "stuck" or steps in STAY_AT:
                 taken += STOP_PKT
                 swallow += 1
             else:
@@ -83,7 +84,7 @@ while not done and (mode != "dies" or stops < 2):
         if s is qemu:
             stops += data.count(b"$T05")
             client.sendall(data)
-        elif mode in ("no-P", "stay"):
+        elif mode in ("no-P", "stay", "stuck"):
             out, taken, pending = without_p(pending + data)
             if out:
                 qemu.sendall(out)

@@ -146,6 +146,12 @@ stayed=$(sed -n 's/^\([0-9]*\) single steps by the vCPU that left EIP at the bre
 check "a step the stub answers at once, the vCPU not moved, is stepped again: the golden still matches (status $RC)" [ "$RC" -eq 0 ]
 check "... after 2 such steps (${stayed:-none})" [ "${stayed:-x}" = 2 ]
 rm -f "$T/real.sock"
+export PROXY_MODE=stuck; harness --qemu "$T/dying-qemu" hits
+unset PROXY_MODE
+check "a step that never leaves the breakpoint is an ERROR (status $RC)" [ "$RC" -eq 6 ]
+check "... after GDB_STEP_TRIES steps, saying what to do" \
+    grep -q "gdb stub: 4 single steps did not leave 0x[0-9a-f]* (GDB_STEP_TRIES); .*: break after it" "$T/out"
+rm -f "$T/real.sock"
 check "no QEMU, proxy, socket or temporary file left" no_leftovers
 
 # --- one MARK watch stop per marker the kernel writes ---
