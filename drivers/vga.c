@@ -21,8 +21,8 @@
  * the cell. The copy back to the buffer's top reads `cell`, never the
  * buffer. */
 #define VGA_BUF_ROWS ((int)(VGA_TEXT_SIZE / sizeof(uint16_t) / VGA_COLS))
-#define VGA_CELL_UNREAD 0xffff  /* also a possible cell: it is then written over, never skipped */
-#define VGA_BLANK ((uint16_t)(VGA_ATTR_DEFAULT << 8 | ' '))
+#define VGA_CELL_UNREAD 0xffff  /* a cell may hold it too: that one is read again at each use */
+#define VGA_BLANK VGA_CELL(VGA_ATTR_DEFAULT, ' ')
 
 static int top, row, col;
 static uint16_t cell[VGA_BUF_ROWS * VGA_COLS];
@@ -37,24 +37,26 @@ static uint16_t vga_buf_get(int i)
     return cell[i];
 }
 
-/* Buffer cell i to v: nothing where it holds v already (or v is a blank
- * and the cell 0x0000), the character byte alone where the attribute
- * stays. */
-static void vga_buf_set(int i, uint16_t v)
+/* Write v to buffer cell i, by its character byte alone where the
+ * attribute stays. */
+static void vga_buf_put(int i, uint16_t v)
 {
-    uint16_t now = vga_buf_get(i);
-    if (now == v && v != VGA_CELL_UNREAD)
-        return;
-    if (v == VGA_BLANK && now == 0)
-        return;
-    if ((now >> 8) == (v >> 8) && now != VGA_CELL_UNREAD)
-        mmio_write8(vga_cell_addr(i), (uint8_t)v);
+    if (VGA_CELL_ATTR(vga_buf_get(i)) == VGA_CELL_ATTR(v))
+        mmio_write8(vga_cell_addr(i), VGA_CELL_CHAR(v));
     else
         mmio_write16(vga_cell_addr(i), v);
     cell[i] = v;
 }
 
-static void vga_buf_cell(int i, uint8_t ch) { vga_buf_set(i, (uint16_t)(VGA_ATTR_DEFAULT << 8 | ch)); }
+/* Buffer cell i to v, unless it shows v already (a blank shows on 0x0000). */
+static void vga_buf_set(int i, uint16_t v)
+{
+    uint16_t now = vga_buf_get(i);
+    if (now != v && !(v == VGA_BLANK && now == 0))
+        vga_buf_put(i, v);
+}
+
+static void vga_buf_cell(int i, uint8_t ch) { vga_buf_set(i, VGA_CELL(VGA_ATTR_DEFAULT, ch)); }
 
 /* Cell (r, c) of the screen. */
 static void vga_cell(int r, int c, char ch)
@@ -73,10 +75,8 @@ static void vga_crtc16(uint8_t hi_reg, uint8_t lo_reg, uint16_t v)
 void vga_sync_cursor(void)
 {
     int i = (top + row) * VGA_COLS + col;
-    if (vga_buf_get(i) == 0) {  /* a 0x0000 cell would hide the cursor */
-        mmio_write16(vga_cell_addr(i), VGA_BLANK);
-        cell[i] = VGA_BLANK;
-    }
+    if (vga_buf_get(i) == 0)    /* a 0x0000 cell would hide the cursor */
+        vga_buf_put(i, VGA_BLANK);
     vga_crtc16(VGA_CRTC_CURSOR_HI, VGA_CRTC_CURSOR_LO, (uint16_t)i);
 }
 

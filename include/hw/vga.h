@@ -9,6 +9,11 @@
 #define VGA_COLS            80
 #define VGA_ROWS            25
 #define VGA_ATTR_DEFAULT    0x07    /* light grey on black */
+/* One 16-bit cell: the character in bits 7:0 (the even byte), the attribute
+ * in bits 15:8 (the odd byte). */
+#define VGA_CELL(attr, ch)  ((uint16_t)((attr) << 8 | (ch)))
+#define VGA_CELL_ATTR(v)    ((uint8_t)((v) >> 8))
+#define VGA_CELL_CHAR(v)    ((uint8_t)(v))
 
 #define VGA_CRTC_INDEX      0x3D4   /* W, 8 bits: CRTC register select */
 #define VGA_CRTC_DATA       0x3D5   /* RW, 8 bits: selected CRTC register */
