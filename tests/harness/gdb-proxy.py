@@ -39,10 +39,11 @@ steps = 0
 swallow = 0     # the client's acks of the stop replies made here
 
 
-def without_p(buf):
+def from_client(buf):
     """Split the client's bytes into what goes to QEMU and the answers
-    made here: "+$#00" for each whole P packet taken out, and in stay mode
-    a stop reply for the chosen steps; an unfinished packet stays in buf."""
+    made here: "+$#00" for each whole P packet taken out, and in stay and
+    stuck mode a stop reply for the chosen steps; an unfinished packet
+    stays in buf."""
     global steps, swallow
     out, taken = b"", b""
     while buf:
@@ -85,7 +86,7 @@ while not done and (mode != "dies" or stops < 2):
             stops += data.count(b"$T05")
             client.sendall(data)
         elif mode in ("no-P", "stay", "stuck"):
-            out, taken, pending = without_p(pending + data)
+            out, taken, pending = from_client(pending + data)
             if out:
                 qemu.sendall(out)
             client.sendall(taken)

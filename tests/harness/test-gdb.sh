@@ -121,7 +121,6 @@ gdb_n=$(sed -n 's/^gdb-count //p' "$T/gdb.out")   # printed when QEMU exits and 
 stays=$(sed -n 's/^gdb-stays //p' "$T/gdb.out")
 echo "    pci_read32: harness $ours_n hits, gdb ${gdb_n:-?} hits (${stays:-?} of gdb's steps answered at the same address)"
 check "gdb counted hits" [ -n "$gdb_n" ] && [ "${gdb_n:-0}" -gt 0 ]
-check "... one gdb-hit line for each" [ "$(grep -c '^gdb-hit ' "$T/gdb.out")" = "${gdb_n:-none}" ]
 check "the harness counts what gdb counts" [ "$ours_n" = "${gdb_n:-none}" ]
 if [ "$ours_n" != "${gdb_n:-none}" ]; then     # where they differ: hits per address, harness then gdb
     sed -n 's/^  pc \(0x[0-9a-f]*\) .*/\1/p' "$T/build/runs/hits/gdb.txt" | sort | uniq -c
@@ -131,27 +130,24 @@ fi
 rm -f "$T/ref.sock"
 
 # --- the step over a breakpoint: in the harness, or by the vCPU where the stub has no P ---
-emulated() { sed -n 's/^\([0-9]*\) steps over a breakpoint done in the harness .*/\1/p' "$T/build/runs/hits/gdb.txt"; }
-e=$(emulated)
+# reported TEXT: the number gdb.txt gives in front of its line "N TEXT ...".
+reported() { sed -n "s/^\([0-9]*\) $1 .*/\1/p" "$T/build/runs/hits/gdb.txt"; }
+# proxied MODE: the `hits` run through gdb-proxy.py in MODE.
+proxied() { PROXY_MODE=$1; export PROXY_MODE; harness --qemu "$T/dying-qemu" hits; unset PROXY_MODE; rm -f "$T/real.sock"; }
+e=$(reported "steps over a breakpoint done in the harness")
 check "the steps over pci_read32's breaks are done in the harness ($ours_n hits, ${e:-no} steps)" [ "${e:-0}" -eq "$ours_n" ]
-export PROXY_MODE=no-P; harness --qemu "$T/dying-qemu" hits
-unset PROXY_MODE
-e=$(emulated)
+proxied no-P
+e=$(reported "steps over a breakpoint done in the harness")
 check "with a stub that has no P, the vCPU steps and the golden still matches (status $RC)" [ "$RC" -eq 0 ]
 check "... with no step done in the harness (${e:-none})" [ "${e:-x}" = 0 ]
-rm -f "$T/real.sock"
-export PROXY_MODE=stay; harness --qemu "$T/dying-qemu" hits
-unset PROXY_MODE
-stayed=$(sed -n 's/^\([0-9]*\) single steps by the vCPU that left EIP at the breakpoint .*/\1/p' "$T/build/runs/hits/gdb.txt")
+proxied stay
+stayed=$(reported "single steps by the vCPU that left EIP at the breakpoint")
 check "a step the stub answers at once, the vCPU not moved, is stepped again: the golden still matches (status $RC)" [ "$RC" -eq 0 ]
 check "... after 2 such steps (${stayed:-none})" [ "${stayed:-x}" = 2 ]
-rm -f "$T/real.sock"
-export PROXY_MODE=stuck; harness --qemu "$T/dying-qemu" hits
-unset PROXY_MODE
+proxied stuck
 check "a step that never leaves the breakpoint is an ERROR (status $RC)" [ "$RC" -eq 6 ]
 check "... after GDB_STEP_TRIES steps, saying what to do" \
     grep -q "gdb stub: 4 single steps did not leave 0x[0-9a-f]* (GDB_STEP_TRIES); .*: break after it" "$T/out"
-rm -f "$T/real.sock"
 check "no QEMU, proxy, socket or temporary file left" no_leftovers
 
 # --- one MARK watch stop per marker the kernel writes ---
