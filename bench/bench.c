@@ -18,7 +18,9 @@
  *     with the decoding a failing run adds (harness/lib/decode/: the first
  *     line that differs from the golden, decoded after a state-only pass
  *     over the lines before it); the decoder's own speed on --explain;
- *  3. the whole suite's wall time with -j1 and with -j = online CPUs;
+ *  3. the whole suite's wall time with -j1 and with -j = online CPUs
+ *     (budget: 5 s at -j2), beside the sum of table 1's bare boots, which
+ *     no harness can go below;
  *  4. per scenario, the harness's wall time on each QEMU against the
  *     first QEMU's (target: 10.0 no more than 1.2x of 7.2), with the bare
  *     boots' ratio beside it, which is QEMU's own share of the change;
@@ -26,8 +28,8 @@
  *     against the same scenario without its break/watch lines (copied to
  *     BUILD/bench/nogdb/, goldens without their gdb lines), the stops, and
  *     in a typed scenario the parks at the key wait (harness/run/keywait.h),
- *     each a breakpoint stop too; the runs with and without interleaved.
- *     Target: 1.5x for up to 100 stops.
+ *     each a breakpoint stop too; the runs with and without interleaved;
+ *     a table per QEMU. Target: 1.5x for up to 100 stops.
  * Numbers are reported, never asserted. BENCH_ONLY=normalizer runs table 2
  * alone, BENCH_ONLY=gdb table 5. */
 #include <signal.h>
@@ -40,6 +42,8 @@
 #include "harness/lib/scenario.h"
 #include "harness/vmm/machine.h"
 #include "harness/lib/decode/decode.h"
+#include "harness/lib/golden.h"
+#include "harness/lib/paths.h"
 #include "harness/lib/trace.h"
 #include "harness/vmm/probe.h"
 #include "harness/vmm/profile.h"
@@ -49,6 +53,7 @@
 #define HARNESS_SLACK_S 60      /* a harness process: probes and checks beyond the boot */
 #define TERM_GRACE_S    5       /* after SIGTERM, before SIGKILL */
 #define STATUS_TIMEOUT  124     /* as timeout(1) reports it */
+#define SUITE_BUDGET_S  5.0     /* the whole suite at -j2, per QEMU */
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -130,6 +135,7 @@ struct row {
 struct bench {
     const char *harness, *kernel, *scenarios, *build, *qemu;
     int runs;
+    const char *golden_set;     /* the QEMU profile's overrides under expected/ */
 };
 
 /* A command timed once per round; the rounds of several commands
@@ -311,7 +317,8 @@ static void bench_normalizer(int runs)
 
 /* Table 3 for each QEMU: the whole suite with -j1 and -j = online CPUs,
  * the rounds interleaved as in bench_all. */
-static void bench_suites(const struct scenario_set *set, const struct bench *bc, int nq, char names[][48])
+static void bench_suites(const struct scenario_set *set, const struct bench *bc, int nq, char names[][48],
+                         struct row **rows)
 {
     double limit = HARNESS_SLACK_S;         /* -j1 runs them one after another */
     for (int i = 0; i < set->n; i++)
@@ -335,8 +342,13 @@ static void bench_suites(const struct scenario_set *set, const struct bench *bc,
                 time_round(&t[q][k], r);
     for (int q = 0; q < nq; q++) {
         double t1 = median(t[q][0].t, bc[q].runs), tn = median(t[q][1].t, bc[q].runs);
+        double bare = 0;
+        for (int i = 0; i < set->n; i++)
+            bare += rows[q][i].bare;
         printf("suite on %s: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", names[q], t1, cores, tn,
                tn > 0 ? t1 / tn : 0, t[q][0].odd || t[q][1].odd ? "  (a suite run did not pass)" : "");
+        printf("  -j%ld %.2f s against the budget of %.1f s at -j2; %d bare boots alone (table 1's bare s): "
+               "%.2f s, %.2f s per -j%ld\n", cores, tn, SUITE_BUDGET_S, set->n, bare, bare / (double)cores, cores);
         strv_free(&t[q][0].argv);
         strv_free(&t[q][1].argv);
     }
@@ -405,8 +417,6 @@ static void bench_versions(const struct scenario_set *set, char names[][48], int
         printf("worst scenario on %s against %s: %.2fx  (target <= 1.20x)\n", names[q], names[0], worst[q]);
 }
 
-/* s's section of its file without its break/watch lines, appended to *out;
- * its goldens without their gdb lines into exp/. */
 /* Medians of `runs` timed runs each of a and b, a run of a then one of b,
  * so that other load on the machine weighs on both alike; *oa, *ob a
  * status other than 0 when one came. */
@@ -427,7 +437,11 @@ static void median_pair(char **a, char **b, double limit_s, int runs, double *ta
     *tb = median(t[1], runs);
 }
 
-static void copy_without_gdb(const struct scenario *s, const char *expected, const char *exp, struct sbuf *out)
+/* s's section of its file without its break/watch lines, appended to *out;
+ * the goldens in effect for golden_set (an override where there is one),
+ * without their gdb lines, into exp/ as the base set's. */
+static void copy_without_gdb(const struct scenario *s, const char *expected, const char *golden_set,
+                             const char *exp, struct sbuf *out)
 {
     struct sbuf text = { 0 }, g = { 0 }, path = { 0 }, keep = { 0 };
     char err[512];
@@ -445,9 +459,10 @@ static void copy_without_gdb(const struct scenario *s, const char *expected, con
     }
     for (int k = 0; k < 2; k++) {
         const char *ext = k ? "serial" : "trace";
-        path.len = g.len = keep.len = 0;
-        sb_printf(&path, "%s/%s.%s", expected, s->name, ext);
-        if (read_file(path.p, &g, err, sizeof(err)) < 0)
+        char in_effect[PATHS_MAX];
+        g.len = keep.len = 0;
+        golden_lookup(expected, s->name, golden_set, k ? GOLDEN_SERIAL : GOLDEN_TRACE, in_effect, sizeof(in_effect));
+        if (read_file(in_effect, &g, err, sizeof(err)) < 0)
             continue;
         for (char *l = g.p, *nl; l && *l; l = nl ? nl + 1 : NULL) {
             nl = strchr(l, '\n');
@@ -482,36 +497,39 @@ static int count_of(const char *build, const char *name, const char *words)
     return n;
 }
 
-static void bench_gdb(const struct scenario_set *set, char **av, int runs)
+/* Table 5 for one QEMU: its gdb scenarios with and without their stops. */
+static void bench_gdb(const struct scenario_set *set, const struct bench *bc, const char *name)
 {
     struct sbuf dir = { 0 }, exp = { 0 }, cfg = { 0 }, text = { 0 };
     char err[512];
-    sb_printf(&dir, "%s/bench/nogdb", av[4]);
-    sb_printf(&exp, "%s/bench/nogdb/expected", av[4]);
+    sb_printf(&dir, "%s/bench/nogdb", bc->build);
+    sb_printf(&exp, "%s/bench/nogdb/expected", bc->build);
     if (mkdir_p(exp.p, err, sizeof(err)) < 0) {
         printf("gdb stops: %s\n", err);
         return;
     }
     for (int i = 0; i < set->n; i++)
         if (set->v[i].gdb.n)
-            copy_without_gdb(&set->v[i], "expected", exp.p, &text);
+            copy_without_gdb(&set->v[i], "expected", bc->golden_set, exp.p, &text);
     sb_printf(&cfg, "%s/gdb.cfg", dir.p);
     write_file(cfg.p, text.p ? text.p : "", text.len, err, sizeof(err));
-    printf("\n%-24s %10s %10s %7s %6s %6s\n", "scenario with stops", "harness s", "no stops", "ratio", "stops",
-           "parks");
+    printf("\n== %s (%s)\n%-24s %10s %10s %7s %6s %6s\n", name, bc->qemu, "scenario with stops", "harness s",
+           "no stops", "ratio", "stops", "parks");
     double worst = 0;
     for (int i = 0; i < set->n; i++) {
         const struct scenario *s = &set->v[i];
         if (!s->gdb.n)
             continue;
-        char *a[] = { av[1], "--kernel", av[2], "--scenarios", av[3], "--build", av[4], (char *)s->name, NULL };
-        char *b[] = { av[1], "--kernel", av[2], "--scenarios", dir.p, "--expected", exp.p, "--build", dir.p,
-                      (char *)s->name, NULL };
+        const char *a[] = { bc->harness, "--qemu", bc->qemu, "--kernel", bc->kernel, "--scenarios", bc->scenarios,
+                            "--build", bc->build, s->name, NULL };
+        const char *b[] = { bc->harness, "--qemu", bc->qemu, "--kernel", bc->kernel, "--scenarios", dir.p,
+                            "--expected", exp.p, "--build", dir.p, s->name, NULL };
         int oa, ob;
         double ta, tb;
-        median_pair(a, b, s->timeout + HARNESS_SLACK_S, runs, &ta, &tb, &oa, &ob);
+        median_pair((char **)a, (char **)b, s->timeout + HARNESS_SLACK_S, bc->runs, &ta, &tb, &oa, &ob);
         double r = tb > 0 ? ta / tb : 0;
-        int stops = count_of(av[4], s->name, "stops"), parks = count_of(av[4], s->name, "parks at the key wait");
+        int stops = count_of(bc->build, s->name, "stops"),
+            parks = count_of(bc->build, s->name, "parks at the key wait");
         worst = stops <= 100 && r > worst ? r : worst;
         printf("%-24s %10.3f %10.3f %6.2fx %6d %6d%s%s\n", s->name, ta, tb, r, stops, parks < 0 ? 0 : parks,
                oa ? "  (with stops: did not pass)" : "", ob ? "  (without: did not pass)" : "");
@@ -549,36 +567,38 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: BENCH_ONLY='%s': only normalizer or gdb can run alone; unset it for all\n", only);
         return 2;
     }
-    if (!*only || !strcmp(only, "normalizer"))
-        bench_normalizer(runs);
-    if (!strcmp(only, "gdb"))
-        bench_gdb(&set, argv, runs);
-    if (*only)
-        return 0;
     for (int q = 0; q < nq; q++) {
-        bc[q] = (struct bench){ argv[1], argv[2], argv[3], argv[4], argv[6 + q], runs };
+        bc[q] = (struct bench){ .harness = argv[1], .kernel = argv[2], .scenarios = argv[3], .build = argv[4],
+                                .qemu = argv[6 + q], .runs = runs };
         struct qemu_caps caps;
         if (qemu_probe(bc[q].qemu, NULL, "name another QEMU", &caps, err, sizeof(err)) < 0) {
             fprintf(stderr, "bench: %s\n", err);
             return 6;
         }
         snprintf(names[q], sizeof(names[q]), "QEMU %s", caps.version);
+        bc[q].golden_set = caps.profile->golden_set;
         sb_free(&caps.devices);
         strv_free(&caps.events);
         rows[q] = xmalloc(sizeof(struct row) * (size_t)(set.n + 1));
     }
-    bench_all(&set, bc, nq, rows);
-    for (int q = 0; q < nq; q++) {
-        printf("== %s (%s)\n", names[q], bc[q].qemu);
-        bench_scenarios(&set, rows[q]);
-        bench_disks(&set, names[q], rows[q]);
+    if (!*only || !strcmp(only, "normalizer"))
+        bench_normalizer(runs);
+    if (!*only) {
+        bench_all(&set, bc, nq, rows);
+        for (int q = 0; q < nq; q++) {
+            printf("== %s (%s)\n", names[q], bc[q].qemu);
+            bench_scenarios(&set, rows[q]);
+            bench_disks(&set, names[q], rows[q]);
+        }
+        bench_suites(&set, bc, nq, names, rows);
+        if (nq > 1)
+            bench_versions(&set, names, nq, rows);
     }
-    bench_suites(&set, bc, nq, names);
-    if (nq > 1)
-        bench_versions(&set, names, nq, rows);
+    if (!*only || !strcmp(only, "gdb"))
+        for (int q = 0; q < nq; q++)
+            bench_gdb(&set, &bc[q], names[q]);
     for (int q = 0; q < nq; q++)
         free(rows[q]);
-    bench_gdb(&set, argv, runs);
     scenario_set_free(&set);
     return 0;
 }
