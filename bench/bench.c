@@ -347,8 +347,9 @@ static void bench_suites(const struct scenario_set *set, const struct bench *bc,
             bare += rows[q][i].bare;
         printf("suite on %s: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", names[q], t1, cores, tn,
                tn > 0 ? t1 / tn : 0, t[q][0].odd || t[q][1].odd ? "  (a suite run did not pass)" : "");
-        printf("  -j%ld %.2f s against the budget of %.1f s at -j2; %d bare boots alone (table 1's bare s): "
-               "%.2f s, %.2f s per -j%ld\n", cores, tn, SUITE_BUDGET_S, set->n, bare, bare / (double)cores, cores);
+        printf("  -j%ld %.2f s  (budget < %.1f s at -j2); the %d bare boots of table 1 alone: %.2f s, %.2f s on %ld CPUs,"
+               " the floor: the suite is %.2fx of it\n", cores, tn, SUITE_BUDGET_S, set->n, bare, bare / (double)cores,
+               cores, bare > 0 ? tn / (bare / (double)cores) : 0);
         strv_free(&t[q][0].argv);
         strv_free(&t[q][1].argv);
     }
