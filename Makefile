@@ -84,12 +84,14 @@ $(RUN_DISK): $(KERNEL)
 # ISO's GRUB entry passes none). make run TRACE='pci_cfg_*,ps2_*': record those
 # trace events, and the trace device's markers among them (every
 # memory_region_ops_write; grep pc-testdev-iomem), in build/run-trace.log.
+# make run MACHINE=q35: the q35 machine (PCI Express, ECAM, AHCI) instead of pc.
 WORDS    ?=
 TRACE    ?=
+MACHINE  ?= pc
 comma    := ,
 RUN_BOOT  = $(if $(WORDS),-kernel $(KERNEL) -append '$(WORDS)',-cdrom $(ISO))
 RUN_TRACE = $(if $(TRACE),-trace memory_region_ops_write $(foreach e,$(subst $(comma), ,$(TRACE)),-trace '$(e)') -D $(BUILD)/run-trace.log)
-QEMU_RUN  = "$$q" -machine pc -m 128 $(RUN_BOOT) -serial file:$(BUILD)/serial.log -no-reboot \
+QEMU_RUN  = "$$q" -machine $(MACHINE) -m 128 $(RUN_BOOT) -serial file:$(BUILD)/serial.log -no-reboot \
             -drive file=$(RUN_DISK),format=raw,if=ide,index=0 \
             -device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev $(RUN_TRACE)
 DISPLAY_OPT = $(if $(DISPLAY)$(WAYLAND_DISPLAY),,-display curses)

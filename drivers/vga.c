@@ -25,6 +25,7 @@
 #define VGA_BLANK VGA_CELL(VGA_ATTR_DEFAULT, ' ')
 
 static int top, row, col;
+static unsigned advanced;       /* vga_rows_advanced() */
 static uint16_t cell[VGA_BUF_ROWS * VGA_COLS];
 
 static uintptr_t vga_cell_addr(int i) { return VGA_TEXT_BASE + sizeof(uint16_t) * (uintptr_t)i; }
@@ -105,12 +106,14 @@ void vga_init(void)
         for (int c = 0; c < VGA_COLS; c++)
             vga_cell(r, c, ' ');
     row = col = 0;
+    advanced = 0;
     vga_crtc16(VGA_CRTC_START_HI, VGA_CRTC_START_LO, 0);
     vga_sync_cursor();
 }
 
 void vga_putc(char ch)
 {
+    int was = row;
     switch (ch) {
     case '\n': col = 0; row++; break;
     case '\r': col = 0; break;
@@ -127,6 +130,9 @@ void vga_putc(char ch)
         col = 0;
         row++;
     }
+    advanced += (unsigned)(row - was);
     if (row >= VGA_ROWS)
         vga_scroll();
 }
+
+unsigned vga_rows_advanced(void) { return advanced; }

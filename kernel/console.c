@@ -6,10 +6,16 @@
 #include "drivers/vga.h"
 #include "kernel/io.h"
 
+/* A page is `lines` rows of the VGA screen, counted as the screen moves
+ * (vga_rows_advanced), so a line longer than a row counts for every row it
+ * fills, and the question comes in the middle of such a line when it
+ * crosses the page's end, as more(1) does: no row scrolls away unseen. */
 static struct {
     int (*more)(void);          /* the pager's question; 0: not paging */
-    int lines, left;            /* lines per page; lines left on this one */
+    unsigned lines;             /* rows per page */
+    unsigned start;             /* vga_rows_advanced() where the page began */
     int asking, dropping;
+    int midline;                /* the last character was not a newline */
 } pager;
 
 void console_init(void)
@@ -21,18 +27,25 @@ void console_init(void)
 void console_pager(int (*more)(void), int lines)
 {
     pager.more = more;
-    pager.lines = pager.left = lines;
+    pager.lines = lines > 0 ? (unsigned)lines : 0;
+    pager.start = vga_rows_advanced();
     pager.asking = pager.dropping = 0;
 }
 
-/* After a full page, ask; its answer decides whether output goes on. */
+/* After a full page, ask; its answer decides whether output goes on. A
+ * question inside a line starts a line of its own on serial (on the screen
+ * the line has just wrapped). */
 static void console_page_break(void)
 {
+    if (pager.midline) {
+        uart_putc('\r');
+        uart_putc('\n');
+    }
     pager.asking = 1;
     vga_sync_cursor();
     pager.dropping = !pager.more();
     pager.asking = 0;
-    pager.left = pager.lines;
+    pager.start = vga_rows_advanced();
 }
 
 /* One character to both consoles; the VGA cursor is moved by the caller. */
@@ -44,7 +57,8 @@ static void console_emit(char c)
         uart_putc('\r');
     uart_putc(c);
     vga_putc(c);
-    if (c == '\n' && pager.more && !pager.asking && --pager.left == 0)
+    pager.midline = c != '\n';
+    if (pager.more && !pager.asking && vga_rows_advanced() - pager.start >= pager.lines)
         console_page_break();
 }
 

@@ -8,9 +8,10 @@ void console_putc(char c);
 void console_write(const char *s);
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Paging: with more() set, it is called after every `lines` lines of output
- * (its own output aside); once it returns 0 the rest is dropped until
- * console_pager(0, 0) ends paging. */
+/* Paging: with more() set, it is called after every `lines` rows of the
+ * screen that output fills (its own output aside; a long line fills more
+ * than one); once it returns 0 the rest is dropped until console_pager(0, 0)
+ * ends paging. */
 void console_pager(int (*more)(void), int lines);
 
 /* Print "panic: MSG" and leave QEMU with EXIT_CRASH; for broken invariants. */

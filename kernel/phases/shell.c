@@ -18,6 +18,7 @@
 #include "phases/dma.h"
 #include "phases/keyboard.h"
 #include "phases/pci.h"
+#include "phases/pcidump.h"
 #include "phases/shell.h"
 
 #define SHELL_PROMPT    "> "
@@ -38,7 +39,7 @@ static int cmd_quit(int argc, char **argv);
 
 static const struct shell_cmd commands[] = {
     { .name = "help", .args = "", .help = "list the commands", .fn = cmd_help },
-    { .name = "lspci", .args = "[-v]", .help = "list the PCI bus (-v: as the pci-v word)",
+    { .name = "lspci", .args = "[OPTION]", .help = "the PCI bus as lspci -n: -v -vv -x -xxx -xxxx",
       .fn = cmd_lspci },
     { .name = "scancodes", .args = "", .help = "show the raw bytes of each key until Esc",
       .fn = cmd_scancodes },
@@ -114,14 +115,42 @@ static int str_eq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* lspci's options, spelled as lspci spells them ("": none); each prints
+ * what the word of the same listing prints, a screenful at a time. */
+enum lspci_view { LSPCI_LIST, LSPCI_DUMP, LSPCI_VV };
+static const struct lspci_opt {
+    const char *opt;
+    enum lspci_view view;
+    int level;                  /* LIST: verbose; DUMP: the number of x's */
+} lspci_opts[] = {
+    { .opt = "", .view = LSPCI_LIST, .level = 0 },
+    { .opt = "-v", .view = LSPCI_LIST, .level = 1 },
+    { .opt = "-vv", .view = LSPCI_VV },
+    { .opt = "-x", .view = LSPCI_DUMP, .level = 1 },
+    { .opt = "-xxx", .view = LSPCI_DUMP, .level = 3 },
+    { .opt = "-xxxx", .view = LSPCI_DUMP, .level = 4 },
+};
+#define NLSPCI_OPTS (int)(sizeof(lspci_opts) / sizeof(lspci_opts[0]))
+
 static int cmd_lspci(int argc, char **argv)
 {
-    int verbose = argc == 2 && str_eq(argv[1], "-v");
-    if (argc > 2 || (argc == 2 && !verbose)) {
-        kprintf("lspci: usage: lspci [-v]\n");
+    const struct lspci_opt *o = 0;
+    for (int i = 0; argc <= 2 && i < NLSPCI_OPTS; i++)
+        if (str_eq(argc == 2 ? argv[1] : "", lspci_opts[i].opt))
+            o = &lspci_opts[i];
+    if (!o) {
+        kprintf("lspci: usage: lspci [");
+        for (int i = 1; i < NLSPCI_OPTS; i++)
+            kprintf("%s%s", i > 1 ? " | " : "", lspci_opts[i].opt);
+        kprintf("]\n");
         return -1;
     }
-    return pci_phase_list(verbose) > 0 ? 0 : -1;
+    console_pager(shell_more, SHELL_PAGE_LINES);
+    int err = o->view == LSPCI_VV     ? (int)pcivv_phase()
+              : o->view == LSPCI_DUMP ? (int)pcidump_phase(o->level)
+                                      : (pci_phase_list(o->level) > 0 ? 0 : -1);
+    console_pager(0, 0);
+    return err ? -1 : 0;
 }
 
 static int cmd_scancodes(int argc, char **argv)
