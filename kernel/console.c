@@ -26,7 +26,7 @@ void console_init(void)
 
 void console_pager(int (*more)(void), int lines)
 {
-    pager.more = more;
+    pager.more = lines > 0 ? more : 0;     /* a page of no rows: no paging */
     pager.lines = lines > 0 ? (unsigned)lines : 0;
     pager.start = vga_rows_advanced();
     pager.asking = pager.dropping = 0;
