@@ -81,6 +81,15 @@ static int bp_index(const struct debug *d, uint64_t pc)
 
 static int has_bp(const struct debug *d, uint64_t pc) { return bp_index(d, pc) >= 0; }
 
+/* The index of spec sp's breakpoint location at pc, or -1 (also for a watch). */
+static int break_at(const struct gdb_spec *sp, uint64_t pc)
+{
+    for (int k = 0; sp->kind == GDB_BREAK && k < sp->nlocs; k++)
+        if (sp->locs[k].addr == pc)
+            return k;
+    return -1;
+}
+
 /* May the step over the instruction at pc be done in the harness? Only
  * when it touches registers alone (x86_emulate_regs decodes it) and does
  * not sit in the one-instruction interrupt shadow of an sti, pop ss or
@@ -232,10 +241,7 @@ static int hit_line(struct debug *d, int i, const uint32_t *regs, struct sbuf *l
     const struct gdb_spec *sp = &d->s->gdb.v[i];
     uint64_t off, pc = regs[REG_EIP];
     const char *fn = elfsym_function_at(d->elf, pc, &off);
-    int inlined = 0;
-    for (int k = 0; k < sp->nlocs; k++)
-        if (sp->locs[k].addr == pc)
-            inlined = sp->locs[k].inlined;
+    int k = break_at(sp, pc), inlined = k >= 0 && sp->locs[k].inlined;
     if (sp->kind == GDB_BREAK) {
         sb_printf(line, "gdb: break %s #%d", sp->what, d->hits[i]);
         if (inlined)
@@ -300,12 +306,7 @@ static int hits_of(struct debug *d, const struct gdb_stop *st, const uint32_t *r
     int placed = 0;
     for (int i = 0; i < g->n; i++) {
         const struct gdb_spec *sp = &g->v[i];
-        int hit = 0;
-        if (st->watch)
-            hit = sp->kind != GDB_BREAK && sp->addr == st->waddr;
-        else
-            for (int k = 0; k < sp->nlocs && !hit; k++)
-                hit = sp->kind == GDB_BREAK && sp->locs[k].addr == regs[REG_EIP];
+        int hit = st->watch ? sp->kind != GDB_BREAK && sp->addr == st->waddr : break_at(sp, regs[REG_EIP]) >= 0;
         if (!hit)
             continue;
         if (!placed++)
@@ -393,10 +394,13 @@ static int step_over(struct debug *d, uint64_t pc, struct gdb_stop *st, double d
             return 1;
         d->stayed++;
     }
+    const struct gdb_spec *sp = d->s->gdb.v;     /* the break at pc (step_over runs on one) */
+    while (sp < d->s->gdb.v + d->s->gdb.n - 1 && break_at(sp, pc) < 0)
+        sp++;
     snprintf(err, errlen,
-             "gdb stub: %d single steps did not leave 0x%08llx (GDB_STEP_TRIES); a REP string instruction "
-             "there repeats once per step: break after it",
-             GDB_STEP_TRIES, (unsigned long long)pc);
+             "%s:%d: break = %s: gdb stub: %d single steps did not leave 0x%08llx (GDB_STEP_TRIES); a REP "
+             "string instruction there repeats once per step: break after it",
+             d->s->file, sp->line, sp->what, GDB_STEP_TRIES, (unsigned long long)pc);
     return -1;
 }
 

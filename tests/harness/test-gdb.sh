@@ -147,7 +147,7 @@ check "... after 2 such steps (${stayed:-none})" [ "${stayed:-x}" = 2 ]
 proxied stuck
 check "a step that never leaves the breakpoint is an ERROR (status $RC)" [ "$RC" -eq 6 ]
 check "... after GDB_STEP_TRIES steps, saying what to do" \
-    grep -q "gdb stub: 4 single steps did not leave 0x[0-9a-f]* (GDB_STEP_TRIES); .*: break after it" "$T/out"
+    grep -q "test.cfg:[0-9]*: break = pci_read32: gdb stub: 4 single steps did not leave 0x[0-9a-f]* (GDB_STEP_TRIES); .*: break after it" "$T/out"
 check "no QEMU, proxy, socket or temporary file left" no_leftovers
 
 # --- one MARK watch stop per marker the kernel writes ---
