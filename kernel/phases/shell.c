@@ -146,11 +146,14 @@ static int cmd_lspci(int argc, char **argv)
         return -1;
     }
     console_pager(shell_more, SHELL_PAGE_LINES);
-    int err = o->view == LSPCI_VV     ? (int)pcivv_phase()
-              : o->view == LSPCI_DUMP ? (int)pcidump_phase(o->level)
-                                      : (pci_phase_list(o->level) > 0 ? 0 : -1);
+    int ok;
+    switch (o->view) {
+    case LSPCI_VV: ok = pcivv_phase() == 0; break;
+    case LSPCI_DUMP: ok = pcidump_phase(o->level) == 0; break;
+    default: ok = pci_phase_list(o->level) > 0;
+    }
     console_pager(0, 0);
-    return err ? -1 : 0;
+    return ok ? 0 : -1;
 }
 
 static int cmd_scancodes(int argc, char **argv)
