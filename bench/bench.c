@@ -347,9 +347,10 @@ static void bench_suites(const struct scenario_set *set, const struct bench *bc,
             bare += rows[q][i].bare;
         printf("suite on %s: -j1 %.2f s, -j%ld %.2f s: %.2fx faster  (target >= 1.6x)%s\n", names[q], t1, cores, tn,
                tn > 0 ? t1 / tn : 0, t[q][0].odd || t[q][1].odd ? "  (a suite run did not pass)" : "");
-        printf("  -j%ld %.2f s  (budget < %.1f s at -j2); the %d bare boots of table 1 alone: %.2f s, %.2f s on %ld CPUs,"
-               " the floor: the suite is %.2fx of it\n", cores, tn, SUITE_BUDGET_S, set->n, bare, bare / (double)cores,
-               cores, bare > 0 ? tn / (bare / (double)cores) : 0);
+        double floor_s = bare / (double)cores;
+        printf("  -j%ld %.2f s  (budget < %.1f s at -j2); floor %.2f s (table 1's %d bare boots, %.2f s, on %ld CPUs):"
+               " %.2fx the floor\n", cores, tn, SUITE_BUDGET_S, floor_s, set->n, bare, cores,
+               floor_s > 0 ? tn / floor_s : 0);
         strv_free(&t[q][0].argv);
         strv_free(&t[q][1].argv);
     }
@@ -568,6 +569,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: BENCH_ONLY='%s': only normalizer or gdb can run alone; unset it for all\n", only);
         return 2;
     }
+    if (!*only || !strcmp(only, "normalizer"))
+        bench_normalizer(runs);
+    if (!strcmp(only, "normalizer"))
+        return 0;               /* no QEMU needed */
     for (int q = 0; q < nq; q++) {
         bc[q] = (struct bench){ .harness = argv[1], .kernel = argv[2], .scenarios = argv[3], .build = argv[4],
                                 .qemu = argv[6 + q], .runs = runs };
@@ -582,8 +587,6 @@ int main(int argc, char **argv)
         strv_free(&caps.events);
         rows[q] = xmalloc(sizeof(struct row) * (size_t)(set.n + 1));
     }
-    if (!*only || !strcmp(only, "normalizer"))
-        bench_normalizer(runs);
     if (!*only) {
         bench_all(&set, bc, nq, rows);
         for (int q = 0; q < nq; q++) {
@@ -595,9 +598,8 @@ int main(int argc, char **argv)
         if (nq > 1)
             bench_versions(&set, names, nq, rows);
     }
-    if (!*only || !strcmp(only, "gdb"))
-        for (int q = 0; q < nq; q++)
-            bench_gdb(&set, &bc[q], names[q]);
+    for (int q = 0; q < nq; q++)          /* the gdb table: with the rest or alone */
+        bench_gdb(&set, &bc[q], names[q]);
     for (int q = 0; q < nq; q++)
         free(rows[q]);
     scenario_set_free(&set);
