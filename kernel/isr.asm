@@ -76,7 +76,8 @@ ISR_NOERR 28
 ISR_ERR   29
 ISR_ERR   30
 ISR_NOERR 31
-; Hardware IRQs 0-15, remapped by the PIC to vectors T_IRQ0 and up.
+; Hardware IRQs 0-15, remapped by the PIC to vectors T_IRQ0 and up, then the
+; vectors up to T_LAPIC_SPURIOUS, which only the local APIC could raise.
 %assign v T_IRQ0
 %rep T_NVECTORS - T_IRQ0
 ISR_NOERR v

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include "kernel/console.h"
 #include "drivers/debug_exit.h"
+#include "drivers/lapic.h"
 #include "drivers/pic.h"
 #include "kernel/trap.h"
 
@@ -60,6 +61,7 @@ void trap_init(void)
     struct table_ptr ip = { sizeof(idt) - 1, (uint32_t)idt };
     __asm__ volatile("lidt %0" : : "m"(ip));
 
+    lapic_virtual_wire(T_LAPIC_SPURIOUS);
     pic_init(T_IRQ0);
 }
 
@@ -95,7 +97,11 @@ void interrupt_dispatch(struct trapframe *tf)
 {
     if (tf->vector < T_IRQ0)
         exception(tf);
+    if (tf->vector == T_LAPIC_SPURIOUS)
+        return;                 /* the local APIC wants no EOI for it */
     int irq = (int)(tf->vector - T_IRQ0);
+    if (irq >= T_NIRQS)
+        panic("interrupt_dispatch: vector with no source");
     if (pic_spurious(irq))
         return;
     if (irq_handlers[irq])

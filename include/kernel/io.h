@@ -71,6 +71,22 @@ static inline uint32_t mmio_read32(uintptr_t addr)
     return *(volatile uint32_t *)addr;
 }
 
+/* Model-specific register `msr` (RDMSR: EDX:EAX). */
+static inline uint64_t rdmsr(uint32_t msr)
+{
+    uint32_t lo, hi;
+    __asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+    return (uint64_t)hi << 32 | lo;
+}
+
+/* EDX of CPUID `leaf` (sub-leaf 0). */
+static inline uint32_t cpuid_edx(uint32_t leaf)
+{
+    uint32_t a, b, c, d;
+    __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(leaf), "c"(0));
+    return d;
+}
+
 /* Wait for an interrupt. Enables interrupts for the HLT only, so an IRQ that
  * arrives between the caller's check and the HLT still wakes it (STI's
  * one-instruction shadow covers the HLT). Returns with interrupts disabled. */

@@ -12,8 +12,10 @@
 
 #define T_PGFLT     14      /* #PF */
 #define T_IRQ0      32      /* vector of IRQ 0 after the PIC remap */
-#define T_NVECTORS  48
-#define T_NIRQS     (T_NVECTORS - T_IRQ0)   /* PIC lines 0-15 */
+#define T_NIRQS     16      /* PIC lines 0-15: vectors T_IRQ0 to T_IRQ0 + 15 */
+#define T_LAPIC_SPURIOUS 63 /* local APIC spurious vector: low 4 bits set, as
+                             * P6 and Pentium APICs force them */
+#define T_NVECTORS  64
 
 /* Operand of LGDT and LIDT: table size in bytes minus one, then its address. */
 struct table_ptr {
