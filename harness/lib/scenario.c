@@ -11,6 +11,13 @@ static const char *const expect_names[] = { "pass", "fail", "crash", "triple" };
 
 const char *scenario_expect_name(enum expect e) { return expect_names[e]; }
 
+static const char *const firmware_names[] = {
+    [FIRMWARE_SEABIOS] = "seabios",
+    [FIRMWARE_QBOOT] = "qboot",
+};
+
+const char *scenario_firmware_name(enum firmware f) { return firmware_names[f]; }
+
 /* Context of one parse, for error messages. */
 struct ctx {
     const char *file;
@@ -57,6 +64,17 @@ static int set_machine(struct ctx *c, struct scenario *s, const char *v)
     free(s->machine);
     s->machine = xstrdup(v);
     return 0;
+}
+
+static int set_firmware(struct ctx *c, struct scenario *s, const char *v)
+{
+    for (size_t i = 0; i < sizeof(firmware_names) / sizeof(firmware_names[0]); i++) {
+        if (!strcmp(v, firmware_names[i])) {
+            s->firmware = (enum firmware)i;
+            return 0;
+        }
+    }
+    return fail(c, "firmware '%s' is unknown; use seabios (assigns PCI BARs) or qboot (boots faster, assigns none)", v);
 }
 
 /* The `oracle =` words and their bits; the judge's oracle table
@@ -182,6 +200,7 @@ static const struct {
     { "-display", "the harness runs QEMU without a display" },
     { "-kernel", "the harness boots --kernel" },
     { "-append", "the kernel's words are the append = line" },
+    { "-bios", "the firmware is the firmware = line (seabios or qboot)" },
     { "-readconfig", "a config file can re-route what the harness owns unseen" },
 };
 
@@ -300,7 +319,7 @@ static const struct {
     const char *name;
     int (*set)(struct ctx *c, struct scenario *s, const char *v);
 } keys[] = {
-    { "machine", set_machine }, { "qemu", set_qemu }, { "append", set_append },
+    { "machine", set_machine }, { "firmware", set_firmware }, { "qemu", set_qemu }, { "append", set_append },
     { "events", set_events }, { "timeout", set_timeout }, { "expect", set_expect },
     { "keys", set_keys }, { "disk", set_disk }, { "oracle", set_oracles },
     { "break", set_break }, { "watch", set_watch }, { "log-limit", set_log_limit },

@@ -4,6 +4,8 @@
  *   [name]                  section = one scenario; names are unique across files,
  *                           1 to SCENARIO_NAME_MAX letters, digits, '-', '_
  *   machine = pc            pc | q35, optionally followed by ,PROP=VALUE...
+ *   firmware = seabios      seabios (QEMU's default) | qboot: boots in half the
+ *                           time, but assigns no PCI BARs (machine.c says more)
  *   qemu = -nic none        extra QEMU arguments (shell-like words); words that take
  *                           what the harness owns (-daemonize, -D, -serial ...) are refused
  *   append = pci exit       kernel command line words (required)
@@ -45,6 +47,7 @@
 #define SCENARIO_RESERVED_ID "traceos-"
 
 enum expect { EXPECT_PASS, EXPECT_FAIL, EXPECT_CRASH, EXPECT_TRIPLE };
+enum firmware { FIRMWARE_SEABIOS, FIRMWARE_QBOOT };
 
 #define ORACLE_QUERY_PCI  1u
 #define ORACLE_KBD_LINE   2u
@@ -56,6 +59,7 @@ struct scenario {
     char *file;             /* the .cfg path */
     int line;               /* line of the [name] header */
     char *machine;
+    enum firmware firmware;
     struct strv qemu;       /* extra QEMU arguments */
     char *append;
     uint64_t trace_base;    /* from append, as the kernel reads it: trace=ADDR or the default */
@@ -97,6 +101,7 @@ int scenario_load_dir(const char *dir, struct scenario_set *set, char *err, size
 unsigned scenario_oracle_bit(const char *name);
 
 const char *scenario_expect_name(enum expect e);
+const char *scenario_firmware_name(enum firmware f);
 void scenario_set_free(struct scenario_set *set);
 
 #endif

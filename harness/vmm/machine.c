@@ -47,6 +47,19 @@ int harness_vga_profile(const struct strv *w)
  * PC speaker, the only sound device, plays into it. */
 static const char *const audio_args[] = { "-audiodev", "none,id=noaudio", NULL };
 
+/* The firmware's ROM, which QEMU looks for in its data directory (-L);
+ * NULL: QEMU's default, SeaBIOS (bios-256k.bin). qboot boots a -kernel in
+ * about half of SeaBIOS's time (0.065 s against 0.11 s for a bare boot
+ * here), because it skips the option ROMs, the boot menu and the PCI
+ * resource assignment: it numbers the buses, routes the interrupt lines and
+ * builds the ACPI tables, but leaves every BAR at 0 and its function's
+ * decoding off. Nor does it set the local APIC's LINT0 to ExtINT; the
+ * kernel does (drivers/lapic.c). */
+static const char *const firmware_rom[] = {
+    [FIRMWARE_SEABIOS] = NULL,
+    [FIRMWARE_QBOOT] = "qboot.rom",
+};
+
 static void push2(struct strv *a, const char *opt, const char *val)
 {
     strv_push(a, opt);
@@ -58,6 +71,8 @@ void machine_cmdline(struct strv *a, const struct scenario *s, const char *qemu,
 {
     strv_push(a, qemu);
     push2(a, "-machine", s->machine);
+    if (firmware_rom[s->firmware])
+        push2(a, "-bios", firmware_rom[s->firmware]);
     push2(a, "-m", "64");
     push2(a, "-kernel", kernel);
     push2(a, "-append", append);

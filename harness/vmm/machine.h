@@ -17,7 +17,8 @@ extern const int machine_exit_status[4];
  * words are not looked into (a file name containing "vga" chooses nothing). */
 int harness_vga_profile(const struct strv *qemu_words);
 
-/* The QEMU command line: qemu, -machine, -m 64, -kernel, -append `append`,
+/* The QEMU command line: qemu, -machine, -bios for a firmware other than
+ * SeaBIOS, -m 64, -kernel, -append `append`,
  * -display none, -no-reboot, isa-debug-exit and pc-testdev, a silent
  * -audiodev, the VGA profile, then `io` (the run's own serial, trace, QMP words), the disk
  * `image` as IDE index 0 (NULL: none), and last the scenario's qemu words. */

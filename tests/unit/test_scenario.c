@@ -38,6 +38,7 @@ static void test_all_keys(void **state)
                        "\n"
                        "[kbd-1]\n"
                        "machine = q35,i8042=on\n"
+                       "firmware = qboot\n"
                        "qemu = -nic none -device 'edu,addr=0x5' \"a b\"\n"
                        "append = kbd\n"
                        "events = ps2_* pci_cfg_read\n"
@@ -53,6 +54,8 @@ static void test_all_keys(void **state)
     assert_string_equal(s->file, "a.cfg");
     assert_int_equal(s->line, 3);
     assert_string_equal(s->machine, "q35,i8042=on");
+    assert_int_equal(s->firmware, FIRMWARE_QBOOT);
+    assert_string_equal(scenario_firmware_name(s->firmware), "qboot");
     assert_int_equal(s->qemu.n, 5);
     assert_string_equal(s->qemu.v[3], "edu,addr=0x5");
     assert_string_equal(s->qemu.v[4], "a b");
@@ -80,6 +83,7 @@ static void test_defaults_crlf_no_newline(void **state)
     assert_int_equal(parse(&set, "[a]\r\n  append   =   pci exit  \r\n\r\n[b-c_d]\r\nappend=x", "a.cfg"), 0);
     assert_int_equal(set.n, 2);
     assert_string_equal(set.v[0].machine, "pc");
+    assert_int_equal(set.v[0].firmware, FIRMWARE_SEABIOS);
     assert_string_equal(set.v[0].append, "pci exit");
     assert_int_equal(set.v[0].timeout, 20);
     assert_int_equal(set.v[0].expect, EXPECT_PASS);
@@ -166,7 +170,7 @@ static void test_long_line(void **state)
 static void test_errors(void **state)
 {
     (void)state;
-    expect_error("[a]\nappend = x\nmachin = pc\n", "a.cfg:3: unknown key 'machin'; valid keys: machine qemu");
+    expect_error("[a]\nappend = x\nmachin = pc\n", "a.cfg:3: unknown key 'machin'; valid keys: machine firmware qemu");
     expect_error("[a]\nappend = x\nappend = y\n", "a.cfg:3: key 'append' given twice");
     expect_error("[a]\nappend = x\nevents = pci_cfg_*@pcie-mmcfg-mmio\n",
                  "a.cfg:3: events: 'pci_cfg_*@pcie-mmcfg-mmio': a region selects lines of memory_region_ops_read or memory_region_ops_write only");
@@ -195,6 +199,11 @@ static void test_errors(void **state)
     expect_error("[a]\nappend = x\nexpect = passed\n", "a.cfg:3: expect 'passed' is unknown");
     expect_error("[a]\nappend = x\nmachine = pcx\n", "a.cfg:3: machine 'pcx' is not supported");
     expect_error("[a]\nappend = x\nmachine = virt\n", "a.cfg:3: machine 'virt' is not supported");
+    expect_error("[a]\nappend = x\nfirmware = ovmf\n",
+                 "a.cfg:3: firmware 'ovmf' is unknown; use seabios (assigns PCI BARs) or qboot (boots faster, assigns none)");
+    expect_error("[a]\nappend = x\nfirmware = seabios\nfirmware = qboot\n", "a.cfg:4: key 'firmware' given twice");
+    expect_error("[a]\nappend = x\nqemu = -bios qboot.rom\n",
+                 "a.cfg:3: qemu: '-bios' is refused: the firmware is the firmware = line (seabios or qboot); remove it");
     expect_error("[a]\nappend = x\noracle = kbd-line crc\n", "a.cfg:3: unknown oracle 'crc'");
     expect_error("[a]\nappend = x\noracle = 'kbd-line\n", "a.cfg:3: oracle: unterminated ' quote");
     expect_error("[a]\nappend = x\nqemu = -device 'edu\n", "a.cfg:3: qemu: ");
@@ -283,6 +292,18 @@ static void test_machine_cmdline(void **state)
                         "-device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev "
                         "-audiodev none,id=noaudio -vga std -global VGA.romfile= -serial null "
                         "-drive file=d.img,format=raw,if=ide,index=0 -nic none");
+    scenario_set_free(&set);
+    set = (struct scenario_set){ 0 };
+    sb_free(&line);
+    line = (struct sbuf){ 0 };
+    strv_free(&a);
+    assert_int_equal(parse(&set, "[a]\nappend = kbd\nfirmware = qboot\n", "a.cfg"), 0);
+    machine_cmdline(&a, &set.v[0], "qemu", "k.elf", "kbd", &io, NULL);
+    for (int i = 0; i < a.n; i++)
+        sb_printf(&line, "%s%s", i ? " " : "", a.v[i]);
+    assert_string_equal(line.p, "qemu -machine pc -bios qboot.rom -m 64 -kernel k.elf -append kbd -display none -no-reboot "
+                        "-device isa-debug-exit,iobase=0xf4,iosize=4 -device pc-testdev "
+                        "-audiodev none,id=noaudio -vga std -global VGA.romfile= -serial null");
     assert_int_equal(machine_exit_status[EXPECT_PASS], 33);
     assert_int_equal(machine_exit_status[EXPECT_TRIPLE], 0);
     sb_free(&line);
