@@ -25,6 +25,7 @@
 #define VGA_BLANK VGA_CELL(VGA_ATTR_DEFAULT, ' ')
 
 static int top, row, col;
+static int shown = 1;           /* vga_show(): 0, no buffer or CRTC access */
 static unsigned advanced;       /* vga_rows_advanced() */
 static uint16_t cell[VGA_BUF_ROWS * VGA_COLS];
 
@@ -73,8 +74,12 @@ static void vga_crtc16(uint8_t hi_reg, uint8_t lo_reg, uint16_t v)
     outb(VGA_CRTC_DATA, v & 0xff);
 }
 
+void vga_show(int on) { shown = on; }
+
 void vga_sync_cursor(void)
 {
+    if (!shown)
+        return;
     int i = (top + row) * VGA_COLS + col;
     if (vga_buf_get(i) == 0)    /* a 0x0000 cell would hide the cursor */
         vga_buf_put(i, VGA_BLANK);
@@ -83,6 +88,10 @@ void vga_sync_cursor(void)
 
 static void vga_scroll(void)
 {
+    if (!shown) {
+        row = VGA_ROWS - 1;
+        return;
+    }
     if (top + VGA_ROWS < VGA_BUF_ROWS) {
         top++;
     } else {
@@ -123,7 +132,8 @@ void vga_putc(char ch)
             col--;
         break;
     default:
-        vga_cell(row, col, ch);
+        if (shown)
+            vga_cell(row, col, ch);
         col++;
     }
     if (col >= VGA_COLS) {

@@ -24,6 +24,11 @@ void console_init(void)
     vga_init();
 }
 
+void console_screen(int on)
+{
+    vga_show(on);
+}
+
 void console_pager(int (*more)(void), int lines)
 {
     pager.more = lines > 0 ? more : 0;     /* a page of no rows: no paging */

@@ -38,6 +38,7 @@ void kmain(uint32_t magic, const struct multiboot_info *mbi)
     }
     const char *line = (mbi->flags & MULTIBOOT_INFO_CMDLINE) ? (const char *)mbi->cmdline : 0;
     cmdline_parse(line, &cl);
+    console_screen(!cl.vga_off);
     kprintf("traceos: %d word%s\n", cl.ncmds, cl.ncmds == 1 ? "" : "s");
     tracedev_init(cl.trace_base);
     blk_choose(cl.disk);

@@ -121,6 +121,15 @@ static int parse_disk(struct cmdline *cl, struct cmd *c, const char *v, size_t v
     return bad(cl, c, "unknown disk driver: use disk=ata (PIIX IDE) or disk=ahci");
 }
 
+static int parse_vga(struct cmdline *cl, struct cmd *c, const char *v, size_t vlen)
+{
+    if (!word_is(v, vlen, "on") && !word_is(v, vlen, "off"))
+        return bad(cl, c, "unknown vga setting: use vga=on (the default) or vga=off (serial only)");
+    c->kind = CMD_VGA;
+    cl->vga_off = word_is(v, vlen, "off");
+    return 0;
+}
+
 /* Length of `prefix` when the word starts with it, else 0. */
 static size_t starts_with(const char *w, size_t len, const char *prefix)
 {
@@ -170,11 +179,13 @@ static void parse_word(struct cmdline *cl, const char *w, size_t len)
         parse_trace(cl, c, w + p, len - p);
     else if ((p = starts_with(w, len, "disk=")) != 0)
         parse_disk(cl, c, w + p, len - p);
+    else if ((p = starts_with(w, len, "vga=")) != 0)
+        parse_vga(cl, c, w + p, len - p);
     else
-        bad(cl, c, "unknown word: known are pci, pci-v, pci-vv, pci-x, pci-xxx, pci-xxxx, kbd, console, dma=LBA:COUNT, fault=KIND, trace=ADDR, disk=ata|ahci, exit");
+        bad(cl, c, "unknown word: known are pci, pci-v, pci-vv, pci-x, pci-xxx, pci-xxxx, kbd, console, dma=LBA:COUNT, fault=KIND, trace=ADDR, disk=ata|ahci, vga=on|off, exit");
     if (c->kind == CMD_EXIT)
         cl->has_exit = 1;
-    else if (c->kind != CMD_TRACE && c->kind != CMD_DISK && c->kind != CMD_BAD)
+    else if (c->kind != CMD_TRACE && c->kind != CMD_DISK && c->kind != CMD_VGA && c->kind != CMD_BAD)
         cl->nphases++;
 }
 
@@ -183,6 +194,7 @@ int cmdline_parse(const char *line, struct cmdline *cl)
     cl->ncmds = cl->nbad = cl->dropped = cl->has_exit = cl->nphases = 0;
     cl->trace_base = TRACEDEV_DEFAULT_BASE;
     cl->disk = 0;
+    cl->vga_off = 0;
     if (!line)
         return 0;
     int first = 1;

@@ -28,6 +28,7 @@ enum cmd_kind {
     CMD_PCI_XXX,        /* pci-xxx */
     CMD_PCI_XXXX,       /* pci-xxxx */
     CMD_PCI_VV,         /* pci-vv */
+    CMD_VGA,            /* vga=on|off */
 };
 
 enum fault_kind { FAULT_DE, FAULT_UD, FAULT_GP, FAULT_PF, FAULT_TRIPLE };
@@ -50,6 +51,7 @@ struct cmdline {
     int nphases;        /* words that run a phase (not exit, not trace=) */
     uintptr_t trace_base;   /* the last valid trace=ADDR, else TRACEDEV_DEFAULT_BASE */
     const char *disk;       /* the last valid disk=NAME ("ata", "ahci"), else NULL */
+    int vga_off;            /* the last valid vga= word was vga=off */
 };
 
 /* Parse `line` (may be NULL). Always fills *cl; returns the number of words

@@ -59,9 +59,10 @@ static const struct phase phases[] = {
     [CMD_CONSOLE] = { .phase = TRACE_PHASE_CONSOLE, .run = run_console },
     [CMD_DMA] = { .phase = TRACE_PHASE_DMA, .run = run_dma },
     [CMD_FAULT] = { .phase = TRACE_PHASE_FAULT, .run = run_fault },
-    [CMD_EXIT] = { .run = 0 },      /* not phases: exit is main's, trace= and disk= the parser's */
+    [CMD_EXIT] = { .run = 0 },      /* not phases: exit is main's, trace=, disk= and vga= the parser's */
     [CMD_TRACE] = { .run = 0 },
     [CMD_DISK] = { .run = 0 },
+    [CMD_VGA] = { .run = 0 },
     [CMD_BAD] = { .run = 0 },
     [CMD_PCI_X] = { .phase = TRACE_PHASE_PCI_X, .run = run_pcidump },
     [CMD_PCI_XXX] = { .phase = TRACE_PHASE_PCI_XXX, .run = run_pcidump },

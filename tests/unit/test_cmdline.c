@@ -269,18 +269,41 @@ static void test_disk_driver(void **state)
     assert_int_equal(cl.ncmds, 6);
 }
 
+static void test_vga(void **state)
+{
+    (void)state;
+    assert_int_equal(cmdline_parse("k pci", &cl), 0);
+    assert_int_equal(cl.vga_off, 0);        /* the screen is on by default */
+    const struct cmd *c = one("vga=off");
+    assert_int_equal(c->kind, CMD_VGA);
+    assert_int_equal(cl.vga_off, 1);
+    assert_int_equal(cl.nphases, 0);        /* a setting, not a phase */
+    c = one("vga=on");
+    assert_int_equal(c->kind, CMD_VGA);
+    assert_int_equal(cl.vga_off, 0);
+    const char *bad[] = { "vga=", "vga=OFF", "vga=0", "vga=none", "vga=offf" };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        assert_bad(bad[i], "use vga=on (the default) or vga=off (serial only)");
+        assert_int_equal(cl.vga_off, 0);
+    }
+    /* The last valid one wins. */
+    assert_int_equal(cmdline_parse("k vga=off pci vga=on vga=off vga=x exit", &cl), 1);
+    assert_int_equal(cl.vga_off, 1);
+    assert_int_equal(cl.nphases, 1);
+}
+
 static void test_unknown_words(void **state)
 {
     (void)state;
     const char *words[] = { "bogus", "PCI", "pc", "pcix", "pci-", "pci-vvv", "pci-xx", "pci-xxxxx",
                             "pci-x=1", "pci-V", "kbd=1", "exit2", "dma", "fault", "trace", "disk",
-                            "=", "-", "consoles" };
+                            "=", "-", "consoles", "vga" };
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
         assert_bad(words[i], "unknown word");
     const struct cmd *c = one("bogus");
     assert_string_equal(c->why, "unknown word: known are pci, pci-v, pci-vv, pci-x, pci-xxx, "
                                 "pci-xxxx, kbd, console, dma=LBA:COUNT, "
-                                "fault=KIND, trace=ADDR, disk=ata|ahci, exit");
+                                "fault=KIND, trace=ADDR, disk=ata|ahci, vga=on|off, exit");
 }
 
 static void test_whitespace(void **state)
@@ -396,6 +419,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_fault_kinds),
     cmocka_unit_test(test_trace_address),
     cmocka_unit_test(test_disk_driver),
+    cmocka_unit_test(test_vga),
     cmocka_unit_test(test_unknown_words),
     cmocka_unit_test(test_whitespace),
     cmocka_unit_test(test_bad_words_counted_and_kept_in_order),
