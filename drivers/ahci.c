@@ -24,6 +24,7 @@
 #include "abi/memmap.h"
 #include "drivers/ahci.h"
 #include "drivers/pci.h"
+#include "drivers/pciassign.h"
 #include "drivers/pit.h"
 #include "hw/ahci.h"
 #include "hw/ata.h"
@@ -129,6 +130,7 @@ static int ahci_find_controller(void)
                 "use -machine q35 or add -device ich9-ahci\n");
         return -BLK_E_NO_CONTROLLER;
     }
+    pci_assign_root();          /* a no-op after firmware that assigns BARs */
     uint32_t bar5 = pci_read32(&f, PCI_REG_BAR(AHCI_BAR_ABAR));
     if ((bar5 & PCI_BAR_IO) || (bar5 & PCI_BAR_MEM_MASK) == 0) {
         kprintf("ahci: %02x:%02x.%x BAR5=0x%08x is not an assigned memory BAR\n",

@@ -18,6 +18,7 @@
 #include "abi/memmap.h"
 #include "drivers/ata.h"
 #include "drivers/pci.h"
+#include "drivers/pciassign.h"
 #include "hw/ata.h"
 #include "hw/piix.h"
 #include "kernel/console.h"
@@ -68,6 +69,7 @@ static int ata_find_controller(void)
                 "only compatibility mode (0x1F0) is supported\n", f.bus, f.dev, f.fn, f.prog_if);
         return -BLK_E_NO_CONTROLLER;
     }
+    pci_assign_root();          /* a no-op after firmware that assigns BARs */
     uint32_t bar4 = pci_read32(&f, PCI_REG_BAR(PIIX_BAR_BUS_MASTER));
     if (!(bar4 & PCI_BAR_IO) || (bar4 & PCI_BAR_IO_MASK) == 0) {
         kprintf("ata: %02x:%02x.%x BAR4=0x%08x is not an assigned I/O BAR\n",
