@@ -125,9 +125,11 @@ int pci_assign_root(void)
     if (rc < 0) {
         int k = -1 - rc;
         const struct pci_func *f = &root.f[owner[k].func];
-        kprintf("pci: %02x:%02x.%x BAR %u (%u bytes) does not fit in the %s window "
-                "0x%x-0x%x; nothing assigned\n", f->bus, f->dev, f->fn, owner[k].bar,
-                (uint32_t)req[k].size, req[k].kind == PCIALLOC_IO ? "I/O" : "memory",
+        char size[16];
+        lspci_format_size(size, sizeof(size), req[k].size);
+        kprintf("pci: %02x:%02x.%x BAR %u [size=%s] does not fit in the %s window "
+                "0x%x-0x%x with the BARs before it; nothing assigned\n", f->bus, f->dev, f->fn,
+                owner[k].bar, size, req[k].kind == PCIALLOC_IO ? "I/O" : "memory",
                 (uint32_t)windows[req[k].kind].base, (uint32_t)windows[req[k].kind].limit);
         return -1;
     }
