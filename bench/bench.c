@@ -367,7 +367,8 @@ static int find_scenario(const struct scenario_set *set, const char *name)
 }
 
 /* The same reads through both disk drivers: each ahci-X scenario against
- * dma-X (AHCI on q35 against PIIX on pc), harness time and bare boot. */
+ * dma-X (AHCI on q35 against PIIX on pc), harness time and bare boot; a
+ * pair whose firmwares differ says so. */
 static void bench_disks(const struct scenario_set *set, const char *qname, const struct row *rows)
 {
     printf("\n%-24s %10s %10s %7s   (%s; target: ahci-lba48-max, a 32 MiB read, <= 1.00x)\n",
@@ -382,7 +383,11 @@ static void bench_disks(const struct scenario_set *set, const char *qname, const
         if (k < 0)
             continue;
         double r = rows[k].harness > 0 ? rows[i].harness / rows[k].harness : 0;
-        printf("%-24s %10.3f %10.3f %6.2fx\n", n + 5, rows[k].harness, rows[i].harness, r);
+        printf("%-24s %10.3f %10.3f %6.2fx", n + 5, rows[k].harness, rows[i].harness, r);
+        if (set->v[k].firmware != set->v[i].firmware)   /* a boot's cost differs by ~0.04 s */
+            printf("   firmware %s / %s", scenario_firmware_name(set->v[k].firmware),
+                   scenario_firmware_name(set->v[i].firmware));
+        printf("\n");
     }
 }
 
