@@ -44,9 +44,8 @@ static void collect(const struct pci_func *f, void *ctx)
     }
     uint16_t cmd = pci_read16(f, PCI_REG_COMMAND);
     if (cmd & (PCI_COMMAND_IO | PCI_COMMAND_MEMORY))
-        for (int i = 0; i < PCI_NBARS_NORMAL; i++)
-            if (bar_assigned(pci_read32(f, (uint8_t)PCI_REG_BAR(i))))
-                root.firmware_assigned = 1;
+        for (int i = 0; i < PCI_NBARS_NORMAL && !root.firmware_assigned; i++)
+            root.firmware_assigned = bar_assigned(pci_read32(f, (uint8_t)PCI_REG_BAR(i)));
     if (root.n == ASSIGN_MAX_FUNCS)
         root.overflow = 1;
     else
@@ -93,15 +92,15 @@ static int requests(struct pcialloc_req *req, int *n)
 static void program(const struct pcialloc_req *r, int k)
 {
     const struct pci_func *f = &root.f[owner[k].func];
-    uint8_t reg = (uint8_t)PCI_REG_BAR(owner[k].bar);
+    int bar = owner[k].bar, is64 = owner[k].kind == PCI_BAR_KIND_MEM64, io = r->kind == PCIALLOC_IO;
     /* The type and prefetch bits are read-only: writing the address keeps them. */
-    pci_write32(f, reg, (uint32_t)r->addr);
-    if (owner[k].kind == PCI_BAR_KIND_MEM64)
-        pci_write32(f, (uint8_t)(reg + 4), (uint32_t)(r->addr >> 32));
-    kprintf("pci: %02x:%02x.%x BAR %u: assigned [%s 0x%0*x-0x%0*x%s%s]\n", f->bus, f->dev, f->fn,
-            owner[k].bar, r->kind == PCIALLOC_IO ? "io" : "mem", r->kind == PCIALLOC_IO ? 4 : 8,
-            (uint32_t)r->addr, r->kind == PCIALLOC_IO ? 4 : 8, (uint32_t)(r->addr + r->size - 1),
-            owner[k].kind == PCI_BAR_KIND_MEM64 ? " 64bit" : "", owner[k].prefetch ? " pref" : "");
+    pci_write32(f, (uint8_t)PCI_REG_BAR(bar), (uint32_t)r->addr);
+    if (is64)
+        pci_write32(f, (uint8_t)PCI_REG_BAR(bar + 1), (uint32_t)(r->addr >> 32));
+    int width = io ? 4 : 8;
+    kprintf("pci: %02x:%02x.%x BAR %d: assigned [%s 0x%0*x-0x%0*x%s%s]\n", f->bus, f->dev, f->fn,
+            bar, io ? "io" : "mem", width, (uint32_t)r->addr, width, (uint32_t)(r->addr + r->size - 1),
+            is64 ? " 64bit" : "", owner[k].prefetch ? " pref" : "");
 }
 
 int pci_assign_root(void)
