@@ -5,8 +5,9 @@
  * finds it). pcialloc_plan places the requests of each kind in that kind's
  * window, biggest first, each at a multiple of its size (memory at least
  * of PCIALLOC_MEM_MIN_ALIGN, so that no two devices share a page), upward
- * from the window's base: the biggest-first order leaves no gap, since every
- * size divides the sizes before it. Equal sizes keep the callers' order. */
+ * from the window's base: biggest first, every alignment divides those
+ * before it, so the only gaps are the rests of pages under memory BARs
+ * smaller than one. Equal alignments keep the callers' order. */
 #ifndef LIB_PCIALLOC_H
 #define LIB_PCIALLOC_H
 
